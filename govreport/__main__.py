@@ -1,0 +1,5 @@
+"""`python -m govreport`."""
+
+from govreport.cli import run
+
+run()

@@ -1,0 +1,171 @@
+"""The `govreport` command: a thin shell over the Python API.
+
+Exit status everywhere: 0 success (warnings allowed), 1 the input has errors, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+
+from govreport import api
+from govreport.findings import Severity
+
+app = typer.Typer(
+    name="govreport",
+    help="把 YAML 文件编译成政府信息公开工作年度报告（DOCX 和 PDF）。",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit status 2), with a Chinese message."""
+
+
+_state = {"debug": False}
+
+
+@app.callback()
+def _main(
+    debug: Annotated[bool, typer.Option("--debug", help="出现内部错误时显示完整的调用栈。")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def _existing_files(files: list[Path]) -> list[Path]:
+    for f in files:
+        if not f.exists():
+            raise UsageError(f"找不到文件：{f}")
+        if f.is_dir():
+            raise UsageError(f"{f} 是文件夹；请给出 YAML 文件")
+    return files
+
+
+def _summary(results: list[api.FileCheck]) -> str:
+    errors = sum(f.severity is Severity.ERROR for r in results for f in r.findings)
+    warnings = sum(f.severity is Severity.WARNING for r in results for f in r.findings)
+    checked = f"已检查 {len(results)} 个文件"
+    if not errors and not warnings:
+        return f"{checked}，没有发现问题。"
+    return f"{checked}：{errors} 个错误，{warnings} 个警告。"
+
+
+@app.command("check")
+def check_command(
+    files: Annotated[list[Path], typer.Argument(help="要检查的 YAML 文件。", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 格式输出结果。")] = False,
+) -> None:
+    """检查报告文件：格式、必填项、数字类型和表格勾稽关系。"""
+    results = [api.check_file(f) for f in _existing_files(files)]
+    if as_json:
+        typer.echo(json.dumps({"files": [r.as_dict() for r in results]}, ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            for finding in r.findings:
+                typer.echo(str(finding))
+        typer.echo(_summary(results))
+    raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_ERRORS)
+
+
+@app.command("init")
+def init_command(
+    format_id: Annotated[str, typer.Option("--format", help="报告格式：gov-2021、gov-2019 或 legacy。")] = "gov-2021",
+    organ: Annotated[str | None, typer.Option("--organ", help="发布机关全称。")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="报告年度，默认为上一年。")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="写入的文件，默认为 report-年度.yaml；写 - 则输出到屏幕。")] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件。")] = False,
+) -> None:
+    """生成一份完整的报告模板：所有键、数字为 0、每个键附中文说明。"""
+    from govreport import scaffold
+
+    try:
+        text, year = scaffold.render(format_id, organ=organ, year=year)
+    except scaffold.ScaffoldError as exc:
+        raise UsageError(str(exc)) from None
+    target = output or Path(f"report-{year}.yaml")
+    if str(target) == "-":
+        sys.stdout.write(text)
+        return
+    if target.exists() and not force:
+        raise UsageError(f"{target} 已存在；如要覆盖请加 --force")
+    scaffold.write_atomically(target, text)
+    typer.echo(f"已生成 {target}。请填写其中的数字和“【请填写】”处的文字，然后运行：govreport check {target}")
+
+
+@app.command("schema")
+def schema_command(
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="写入的文件，默认输出到屏幕。")] = None,
+) -> None:
+    """输出输入文件的 JSON Schema（供编辑器自动补全和校验）。"""
+    from govreport import schema
+
+    text = json.dumps(schema.build_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        from govreport.scaffold import write_atomically
+
+        write_atomically(output, text)
+
+
+_CLICK_MESSAGES = [
+    ("No such option", "没有这个选项"),
+    ("No such command", "没有这个命令"),
+    ("Missing argument", "缺少参数"),
+    ("Missing option", "缺少选项"),
+    ("Invalid value for", "参数值无效："),
+    ("requires an argument", "需要一个值"),
+    ("Got unexpected extra argument", "多余的参数"),
+    ("is not a valid integer", "不是有效的整数"),
+    ("Did you mean", "是否想写"),
+]
+
+
+def _chinese_usage(message: str) -> str:
+    for english, chinese in _CLICK_MESSAGES:
+        message = message.replace(english, chinese)
+    return message
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app and turn every failure into a Chinese message and an exit code."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except typer.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except UsageError as exc:
+        typer.echo(f"govreport: {exc}", err=True)
+        return EXIT_USAGE
+    except click.UsageError as exc:
+        hint = f"（用法见 govreport {exc.ctx.command_path.split(' ', 1)[-1] if exc.ctx else ''} --help）"
+        typer.echo(f"govreport: 用法错误：{_chinese_usage(exc.format_message())}{hint}", err=True)
+        return EXIT_USAGE
+    except click.Abort:
+        typer.echo("govreport: 已中断。", err=True)
+        return 130
+    except Exception:
+        if _state["debug"] or "--debug" in (argv if argv is not None else sys.argv):
+            traceback.print_exc()
+        else:
+            typer.echo("govreport: 内部错误（这是程序的问题，不是您的文件的问题）。"
+                       "加 --debug 可查看详细信息，请把它报告给开发者。", err=True)
+        return EXIT_ERRORS
+    return EXIT_OK
+
+
+def run() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""Cross-year checks against last year's file named by `previous:` (X-YEAR, X-ORGAN, X-CARRY, X-STOCK).
+
+Only one level is read: last year's own `previous:` is not followed, so a chain can never loop.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+
+from govreport.findings import Finding, error, warning
+from govreport.formats import CrossYearRule, MatrixTable, RecordTable
+from govreport.model import Report
+from govreport.source import InputError
+
+
+def previous_name(report: Report) -> str:
+    """Last year's file as the clerk would name it: relative to where this file was named."""
+    assert report.previous is not None
+    rel = os.path.relpath(report.previous, report.path.parent)
+    return os.path.normpath(os.path.join(os.path.dirname(report.name), rel))
+
+
+def load_previous(report: Report) -> tuple[Report | None, list[Finding]]:
+    """Read last year's report; an X-YEAR error when it cannot be used."""
+    from govreport.reader import read_report
+
+    assert report.previous is not None
+    pos = report.pos("previous")
+    path = report.previous
+    name = previous_name(report)
+    if path.is_dir():
+        return None, [error("X-YEAR", pos, f"previous 指向的是文件夹“{name}”，应为上一年度报告的 YAML 文件")]
+    if not path.exists():
+        return None, [error("X-YEAR", pos, f"找不到上一年度报告“{name}”（路径相对于本文件所在的文件夹）")]
+    if path.resolve() == report.path.resolve():
+        return None, [error("X-YEAR", pos, "previous 指向了本文件自身，应为上一年度的报告文件")]
+    try:
+        last = read_report(path, name)
+    except InputError as exc:
+        first = exc.findings[0]
+        return None, [error("X-YEAR", pos, f"无法读取上一年度报告“{name}”：{first.pos.line} 行 "
+                                           f"{first.pos.column} 列：{first.message}")]
+    if last.format is None or last.year is None:
+        return None, [error("X-YEAR", pos, f"“{name}”不是一份可读的年度报告（缺少有效的 format 或 year）")]
+    return last, []
+
+
+def check(report: Report) -> list[Finding]:
+    last, findings = load_previous(report)
+    if last is None or report.year is None or report.format is None:
+        return findings
+    pos = report.pos("previous")
+    name = previous_name(report)
+    assert last.year is not None
+    if last.year != report.year - 1:
+        findings.append(error("X-YEAR", pos, f"上一年度报告“{name}”是 {last.year} 年度的，"
+                                             f"本报告是 {report.year} 年度，应为 {report.year - 1} 年度"))
+        return findings
+    if report.organ and last.organ and report.organ.value != last.organ.value:
+        findings.append(warning("X-ORGAN", report.organ.pos,
+                                f"发布机关“{report.organ.value}”与上一年度报告的“{last.organ.value}”"
+                                f"不同；如机构已更名，请在报告中说明"))
+    for rule in report.format.cross_year:
+        if rule.kind == "carry":
+            findings.extend(_carry(report, last, rule, name))
+        elif rule.kind == "stock":
+            findings.extend(_stock(report, last, rule, name))
+    return findings
+
+
+def _carry(report: Report, last: Report, rule: CrossYearRule, name: str) -> list[Finding]:
+    this_tv, last_tv = report.tables.get(rule.table), last.tables.get(rule.table)
+    if this_tv is None or last_tv is None or not isinstance(this_tv.definition, MatrixTable) \
+            or not isinstance(last_tv.definition, MatrixTable):
+        return []
+    this_row = this_tv.definition.row(rule.params["this"])
+    last_row = last_tv.definition.row(rule.params["last"])
+    out = []
+    for c in this_tv.definition.columns:
+        now = this_tv.values.get(f"{this_row.path}.{c.key}")
+        before = last_tv.values.get(f"{last_row.path}.{c.key}")
+        if now is None or before is None or now.pos is None or now.value == before.value:
+            continue
+        out.append(warning(rule.rule, now.pos,
+                           f"“{this_row.label}”的“{c.label}”为 {now.value}，但上一年度报告“{name}”"
+                           f"的“{last_row.label}”为 {before.value}；两者通常应相等"))
+    return out
+
+
+def _stock(report: Report, last: Report, rule: CrossYearRule, name: str) -> list[Finding]:
+    this_tv, last_tv = report.tables.get(rule.table), last.tables.get(rule.table)
+    if this_tv is None or last_tv is None:
+        return []
+    stock, plus, minus = rule.params["stock"], rule.params["plus"], rule.params["minus"]
+    out = []
+    for item in rule.params["items"]:
+        now = this_tv.values.get(f"{item}.{stock}")
+        before = last_tv.values.get(f"{item}.{stock}")  # absent when last year used another format
+        added = this_tv.values.get(f"{item}.{plus}")
+        removed = this_tv.values.get(f"{item}.{minus}")
+        values = [v.value if v else None for v in (now, before, added, removed)]
+        if now is None or now.pos is None or not all(isinstance(v, (int, Decimal)) for v in values):
+            continue
+        expected = values[1] + values[2] - values[3]  # type: ignore[operator]
+        if values[0] == expected:
+            continue
+        table = this_tv.definition
+        assert isinstance(table, RecordTable)
+        item_label = next(i.label for i in table.items if i.key == item)
+        field = {f.path: f.label for f in table.fields()}
+        out.append(warning(rule.rule, now.pos,
+                           f"“{item_label}”{field[f'{item}.{stock}']}为 {values[0]}，但按上一年度报告"
+                           f"“{name}”的{field[f'{item}.{stock}']} {values[1]} + "
+                           f"{field[f'{item}.{plus}']} {values[2]} − {field[f'{item}.{minus}']} "
+                           f"{values[3]} 应为 {expected}；如有修订或清理，请在报告中说明"))
+    return out

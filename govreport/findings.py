@@ -1,0 +1,61 @@
+"""Findings: the one shape in which every problem with an input file is reported."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from govreport.position import Pos
+
+
+class Severity(StrEnum):
+    """Errors stop a build; warnings are printed and do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem: a stable rule id, a severity, the offending value's position, a Chinese message."""
+
+    rule: str
+    severity: Severity
+    pos: Pos
+    message: str
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def __str__(self) -> str:
+        return f"{self.pos}: {self.severity.value} {self.rule}: {self.message}"
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape of `govreport check --json`."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "file": self.pos.file,
+            "line": self.pos.line,
+            "column": self.pos.column,
+            "message": self.message,
+        }
+
+
+def error(rule: str, pos: Pos, message: str) -> Finding:
+    return Finding(rule, Severity.ERROR, pos, message)
+
+
+def warning(rule: str, pos: Pos, message: str) -> Finding:
+    return Finding(rule, Severity.WARNING, pos, message)
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Order by file position, errors before warnings at the same place, without duplicates."""
+    unique = list(dict.fromkeys(findings))
+    return sorted(unique, key=lambda f: (f.pos, f.severity is not Severity.ERROR, f.rule))
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.is_error for f in findings)

@@ -1,0 +1,227 @@
+"""`govreport init`: a complete, commented starting file for a new report.
+
+Every key of the chosen format is written, every count at 0, every key with a Chinese comment
+giving its official label, and narrative placeholders that `check` flags (PLACEHOLDER) until
+they are replaced. The text is generated from the format definitions, never kept by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from govreport.formats import (
+    FormatDef,
+    MatrixTable,
+    RecordTable,
+    RowDef,
+    StatsTable,
+    common,
+    format_ids,
+    get_format,
+)
+from govreport.numbering import number_label
+
+COMMENT_COLUMN = 44
+
+
+class ScaffoldError(Exception):
+    """Bad `init` options (a usage error), with a Chinese message."""
+
+
+def scalar(value: Any) -> str:
+    """A YAML scalar for `value`: plain when it reads back unchanged, else double-quoted."""
+    text = str(value)
+    if isinstance(value, str):
+        try:
+            if yaml.safe_load(f"k: {text}") == {"k": text} and "#" not in text:
+                return text
+        except yaml.YAMLError:
+            pass
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return text
+
+
+class _Writer:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def line(self, text: str, comment: str | None = None) -> None:
+        if comment:
+            pad = max(COMMENT_COLUMN - _width(text), 2)
+            text = f"{text}{' ' * pad}# {comment}"
+        self.lines.append(text.rstrip())
+
+    def comment(self, indent: int, text: str) -> None:
+        self.lines.append(f"{' ' * indent}# {text}")
+
+    def blank(self) -> None:
+        self.lines.append("")
+
+    def text(self) -> str:
+        return "\n".join(self.lines) + "\n"
+
+
+def _width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def default_year(today: dt.date | None = None) -> int:
+    """Reports are written in January about the year just ended."""
+    return (today or dt.date.today()).year - 1
+
+
+def render(format_id: str, *, organ: str | None = None, year: int | None = None) -> tuple[str, int]:
+    """The scaffold text for a format, and the year it is for."""
+    if format_id not in format_ids():
+        raise ScaffoldError(f"未知的格式“{format_id}”；可用的格式：{'、'.join(format_ids())}")
+    fmt = get_format(format_id)
+    year = year if year is not None else default_year()
+    if not 2008 <= year <= 2100:
+        raise ScaffoldError(f"年度应在 2008–2100 之间，这里是 {year}")
+    organ = organ or "【请填写：发布机关全称】"
+    fields = common()["fields"]
+    w = _Writer()
+    w.comment(0, f"{year}年度政府信息公开工作年度报告 — 由 govreport init 生成")
+    w.comment(0, f"格式：{fmt.id}（{fmt.name}）")
+    w.comment(0, "填写后运行 govreport check 本文件 检查数字和勾稽关系，再运行 govreport build 生成文档。")
+    w.comment(0, "“【请填写】”处是占位文字，检查时会提示，请全部替换。序号（一、（一）1.）自动生成，不要手写。")
+    w.blank()
+    w.line(f"format: {fmt.id}", f"{fields['format']['title']}")
+    w.line(f"organ: {scalar(organ)}", f"{fields['organ']['title']}：{fields['organ']['description']}")
+    w.line(f"year: {year}", f"{fields['year']['title']}")
+    w.comment(0, f"title: …  # {fields['title']['title']}：{fields['title']['description']}")
+    w.comment(0, f"previous: …  # {fields['previous']['title']}：{fields['previous']['description']}")
+    w.blank()
+    w.line("preface: |", f"{fields['preface']['title']}：{fields['preface']['description']}")
+    for paragraph in str(common()["scaffold_preface"]).format(year=year).strip().split("\n"):
+        w.line(f"  {paragraph}")
+    w.blank()
+    if fmt.free_sections:
+        _free_sections(w, fmt)
+    else:
+        _fixed_sections(w, fmt)
+    w.blank()
+    _tables(w, fmt)
+    w.blank()
+    signoff = common()["signoff"]
+    w.line("signoff:", f"{fields['signoff']['title']}：{fields['signoff']['description']}")
+    w.line(f"  organ: {scalar(organ)}", f"{signoff['organ']['title']}：{signoff['organ']['description']}")
+    w.line(f"  date: {year + 1}-01-20", f"{signoff['date']['title']}：请改为实际日期")
+    return w.text(), year
+
+
+def _content(w: _Writer, indent: int, content: Any) -> None:
+    pad = " " * indent
+    if isinstance(content, str):
+        w.line(f"{pad}- {scalar(content)}")
+        return
+    for block in content:
+        if isinstance(block, str):
+            w.line(f"{pad}- {scalar(block)}")
+        elif "heading" in block:
+            w.line(f"{pad}- heading: {scalar(block['heading'])}")
+            w.line(f"{pad}  body: {scalar(block['body'])}")
+        else:
+            w.line(f"{pad}- lead: {scalar(block['lead'])}")
+            w.line(f"{pad}  text: {scalar(block['text'])}")
+
+
+def _fixed_sections(w: _Writer, fmt: FormatDef) -> None:
+    assert fmt.sections is not None
+    w.line("sections:", common()["fields"]["sections"]["title"])
+    for i, s in enumerate(fmt.sections):
+        label = number_label(fmt.section_numbering, i + 1) + s.heading
+        if s.scaffold is None:
+            w.line(f"  {s.key}:", f"{label}：{s.description}")
+            continue
+        w.line(f"  {s.key}:", f"{label}：{s.description}")
+        _content(w, 4, s.scaffold)
+
+
+def _free_sections(w: _Writer, fmt: FormatDef) -> None:
+    spec = common()["legacy_section"]
+    w.line("sections:", f"{common()['fields']['sections']['title']}：{spec['description']}")
+    for s in fmt.scaffold_sections:
+        w.line(f"  - heading: {scalar(s['heading'])}")
+        w.line("    body:")
+        _content(w, 6, s["body"])
+
+
+def _tables(w: _Writer, fmt: FormatDef) -> None:
+    tables = [t for t in fmt.tables.values()]
+    if fmt.free_sections:
+        w.line("tables:", f"{common()['fields']['tables']['title']}：可选")
+    else:
+        w.line("tables:", common()["fields"]["tables"]["title"])
+    for t in tables:
+        w.line(f"  {t.key}:", f"{t.title}：{t.description}")
+        if isinstance(t, RecordTable):
+            _record(w, t)
+        elif isinstance(t, MatrixTable):
+            _matrix(w, t)
+        elif isinstance(t, StatsTable):
+            _stats(w, t)
+
+
+def _record(w: _Writer, t: RecordTable) -> None:
+    for item in t.items:
+        if item.scalar:
+            f = item.fields[0]
+            w.line(f"    {item.key}: 0", f"{item.label}：{f.label}")
+            continue
+        inner = ", ".join(f"{f.path.split('.')[-1]}: 0" for f in item.fields)
+        labels = " / ".join(f.label for f in item.fields)
+        w.line(f"    {item.key}: {{{inner}}}", f"{item.label}：{labels}")
+
+
+def _matrix(w: _Writer, t: MatrixTable) -> None:
+    assert t.total_column is not None
+    names = "、".join(c.label for c in t.columns)
+    w.comment(4, f"每行依次为：{names}（可再加第 {len(t.columns) + 1} 个数作为{t.total_column.label}，会被核对）")
+    zeros = "[" + ", ".join("0" for _ in t.columns) + "]"
+
+    def rows(rs: tuple[RowDef, ...], indent: int) -> None:
+        pad = " " * indent
+        for r in rs:
+            if r.children:
+                w.line(f"{pad}{r.key}:", r.label)
+                rows(r.children, indent + 2)
+            elif r.optional:
+                w.comment(indent, f"{r.key}: {zeros}  # {r.label}（可选：自动计算，填写则核对）")
+            else:
+                w.line(f"{pad}{r.key}: {zeros}", r.label)
+
+    rows(t.rows, 4)
+
+
+def _stats(w: _Writer, t: StatsTable) -> None:
+    s = t.scaffold
+    w.line(f"    title: {scalar(t.title)}", "统计表标题")
+    w.line("    attachment: false", "为 true 时作为“附件”另页印出")
+    w.line(f"    columns: [{', '.join(scalar(c) for c in s['columns'])}]", "数值列的列名")
+    w.line("    rows:", "各行：{label: 指标, unit: 计量单位, values: [各列数值]}，或分组行 {group: 标题}")
+    for row in s["rows"]:
+        if "group" in row:
+            w.line(f"      - {{group: {scalar(row['group'])}}}")
+        else:
+            values = ", ".join(str(v) for v in row["values"])
+            w.line(f"      - {{label: {scalar(row['label'])}, unit: {scalar(row['unit'])}, values: [{values}]}}")
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, so a crash never leaves half a file."""
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,1 @@
+"""Format definitions (data files), shipped inside the wheel as govreport.templates."""
