@@ -1,0 +1,29 @@
+"""Character classes for Chinese line breaking.
+
+Why a module of its own: reportlab's kinsoku tables lack most full-width Chinese punctuation
+(typography spec §3.2), so the grid typesetter carries its own sets, and both the line
+breaker and the tests need the same definition of "wide" (one grid cell) characters.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# East Asian Width "A" (ambiguous) characters that are full-width in Chinese text.
+WIDE_AMBIGUOUS = frozenset("“”‘’—…·※")
+
+# GB/T 15834 punctuation that must not start a line (plus half-width equivalents).
+NO_LINE_START = frozenset("，。、；：？！）》〉」』】〕］｝…—·％”’〃々,.;:?!)]}%")
+
+# Opening brackets and quotes that must not end a line.
+NO_LINE_END = frozenset("（《〈「『【〔［｛“‘([{")
+
+# Characters that come in unbreakable pairs ("——", "……").
+PAIRED = frozenset("—…")
+
+
+@lru_cache(maxsize=8192)
+def is_wide(ch: str) -> bool:
+    """True if ``ch`` occupies one full grid cell (East Asian Width W/F or CJK punctuation)."""
+    return ch in WIDE_AMBIGUOUS or unicodedata.east_asian_width(ch) in ("W", "F")

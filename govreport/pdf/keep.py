@@ -1,0 +1,42 @@
+"""Keep a heading with the first lines of the next paragraph, not with all of it.
+
+Why: reportlab implements ``keepWithNext`` by wrapping the heading and the next flowable in
+``KeepTogether``, which moves both to the next page whenever the whole paragraph does not
+fit, leaving up to a page of blank lines. GB/T 9704 pages should be full (22 lines), so a
+heading only needs the next ``MIN_LINES`` lines beside it. Install with
+``doc.keepTogetherClass = KeepWithLines`` on the ``BaseDocTemplate``.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether
+
+from govreport.pdf.gridtext import GridParagraph
+
+
+class KeepWithLines(KeepTogether):
+    """KeepTogether that lets a trailing GridParagraph split once ``MIN_LINES`` lines fit."""
+
+    MIN_LINES = 2
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        """Move the group on only if the kept flowables plus ``MIN_LINES`` lines do not fit."""
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        *kept, last = self._content
+        if aH >= self._H or not kept or not isinstance(last, GridParagraph):
+            return super().split(aW, aH)
+        frame = getattr(self, "_frame", None)
+        if getattr(frame, "_atTop", False) or self._needed(kept, last) <= aH:
+            return list(self._content)
+        return [self.FrameBreak(), *self._content]
+
+    def _needed(self, kept: list[Flowable], last: GridParagraph) -> float:
+        """Height of the kept flowables and the first lines of ``last`` (attached spaces merge)."""
+        total, after = 0.0, None
+        for f in [*kept, last]:
+            if after is not None:
+                total += max(after, f.getSpaceBefore())
+            total += f.height if f is not last else last.height_of(self.MIN_LINES)
+            after = f.getSpaceAfter()
+        return total
