@@ -11,7 +11,6 @@ import traceback
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from govreport import api
@@ -135,27 +134,31 @@ _CLICK_MESSAGES = [
 def _chinese_usage(message: str) -> str:
     for english, chinese in _CLICK_MESSAGES:
         message = message.replace(english, chinese)
-    return message
+    return message.replace("'.", "'").replace("?", "？").rstrip(".")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app and turn every failure into a Chinese message and an exit code."""
     try:
-        app(args=argv, standalone_mode=False)
+        result = app(args=argv, standalone_mode=False)
     except typer.Exit as exc:
-        return exc.exit_code
-    except click.exceptions.Exit as exc:
         return exc.exit_code
     except UsageError as exc:
         typer.echo(f"govreport: {exc}", err=True)
         return EXIT_USAGE
-    except click.UsageError as exc:
-        hint = f"（用法见 govreport {exc.ctx.command_path.split(' ', 1)[-1] if exc.ctx else ''} --help）"
-        typer.echo(f"govreport: 用法错误：{_chinese_usage(exc.format_message())}{hint}", err=True)
-        return EXIT_USAGE
-    except click.Abort:
+    except typer.Abort:
         typer.echo("govreport: 已中断。", err=True)
         return 130
+    except KeyboardInterrupt:
+        typer.echo("govreport: 已中断。", err=True)
+        return 130
+    except typer.TyperException as exc:  # click's usage errors, as vendored by typer
+        ctx = getattr(exc, "ctx", None)
+        command = ctx.command_path.split(" ", 1)[-1] if ctx and " " in ctx.command_path else ""
+        hint = f"（用法见 govreport {command} --help）".replace("  ", " ")
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        typer.echo(f"govreport: 用法错误：{_chinese_usage(message)}{hint}", err=True)
+        return EXIT_USAGE
     except Exception:
         if _state["debug"] or "--debug" in (argv if argv is not None else sys.argv):
             traceback.print_exc()
@@ -163,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
             typer.echo("govreport: 内部错误（这是程序的问题，不是您的文件的问题）。"
                        "加 --debug 可查看详细信息，请把它报告给开发者。", err=True)
         return EXIT_ERRORS
-    return EXIT_OK
+    return result if isinstance(result, int) else EXIT_OK
 
 
 def run() -> None:

@@ -85,8 +85,9 @@ def read_source(path: Path, name: str | None = None) -> SourceText:
             "SCHEMA", _pos_of_byte(data, bad, name),
             "文件既不是 UTF-8 编码也不是 GB18030/GBK 编码的文本；请另存为 UTF-8 编码",
         )]) from None
+    first_non_ascii = next(i for i, byte in enumerate(data) if byte >= 0x80)
     note = warning(
-        "ENCODING", _pos_of_byte(data, bad, name),
+        "ENCODING", _pos_of_byte(data, first_non_ascii, name),
         "文件不是 UTF-8 编码，已按 GB18030（GBK）读取；建议另存为 UTF-8 编码",
     )
     return SourceText(name, path, text, [note])

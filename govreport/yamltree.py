@@ -141,7 +141,10 @@ def _events(src: SourceText) -> Iterator[yaml.Event]:
 def _syntax_error(src: SourceText, exc: yaml.MarkedYAMLError) -> InputError:
     mark = exc.problem_mark or exc.context_mark
     pos = Pos(src.name, mark.line + 1, mark.column + 1) if mark else Pos(src.name, 1, 1)
-    return InputError([error("SCHEMA", pos, f"YAML 语法错误：{_explain(exc)}")])
+    lines = _LINE_BREAK.split(src.text)
+    at_tab = mark is not None and mark.line < len(lines) and lines[mark.line][mark.column:].startswith("\t")
+    explained = "这里有制表符（Tab）；YAML 只能用空格缩进" if at_tab else _explain(exc)
+    return InputError([error("SCHEMA", pos, f"YAML 语法错误：{explained}")])
 
 
 _PROBLEMS = [
