@@ -28,6 +28,11 @@ app = typer.Typer(
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
+# click's UsageError as vendored by typer (typer ≥ 0.26 vendors click and exports only some of
+# its exceptions; BadParameter derives directly from UsageError).
+_ClickUsageError: type[Exception] = typer.BadParameter.__bases__[0]
+
+
 class UsageError(Exception):
     """A mistake in how the command was called (exit status 2), with a Chinese message."""
 
@@ -152,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         typer.echo("govreport: 已中断。", err=True)
         return 130
-    except typer.TyperException as exc:  # click's usage errors, as vendored by typer
+    except _ClickUsageError as exc:
         ctx = getattr(exc, "ctx", None)
         command = ctx.command_path.split(" ", 1)[-1] if ctx and " " in ctx.command_path else ""
         hint = f"（用法见 govreport {command} --help）".replace("  ", " ")
