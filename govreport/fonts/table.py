@@ -1,0 +1,67 @@
+"""The `govreport fonts` report: which font each role uses and where it came from."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+
+from .families import OFFICIAL_FAMILY, ROLE_LABELS, ROLES
+from .gb2312 import GB2312_HANZI_COUNT
+from .resolve import ResolvedFont
+
+ORIGIN_LABELS: dict[str, str] = {
+    "user": "用户指定",
+    "official": "本机正式字体",
+    "substitute": "开源替代字体",
+    "default": "内置默认字体",
+}
+
+COLUMNS: tuple[tuple[str, str], ...] = (
+    ("role_label", "用途"),
+    ("official", "公文规定字体"),
+    ("family", "实际使用字体"),
+    ("origin", "来源"),
+    ("outline", "字形"),
+    ("coverage", "GB2312 汉字"),
+    ("file", "文件"),
+)
+
+
+def resolution_table(fonts: Mapping[str, ResolvedFont]) -> list[dict[str, str]]:
+    """One row per role, in `ROLES` order, with Chinese labels ready to print."""
+    rows: list[dict[str, str]] = []
+    for role in ROLES:
+        if role not in fonts:
+            continue
+        font = fonts[role]
+        rows.append(
+            {
+                "role": role,
+                "role_label": ROLE_LABELS[role],
+                "official": OFFICIAL_FAMILY[role],
+                "family": font.family,
+                "file": f"{font.path}#{font.index}" if font.index else str(font.path),
+                "origin": ORIGIN_LABELS[font.origin],
+                "outline": font.outline,
+                "coverage": f"{font.gb2312_coverage}/{GB2312_HANZI_COUNT}",
+            }
+        )
+    return rows
+
+
+def format_resolution_table(rows: list[dict[str, str]]) -> str:
+    """Plain text table aligned for a terminal (hanzi count as two columns)."""
+    header = [title for _, title in COLUMNS]
+    body = [[row.get(key, "") for key, _ in COLUMNS] for row in rows]
+    widths = [max(_width(cell) for cell in column) for column in zip(header, *body, strict=True)]
+    lines = []
+    for cells in [header, ["-" * w for w in widths], *body]:
+        padded = [
+            cell + " " * (width - _width(cell)) for cell, width in zip(cells, widths, strict=True)
+        ]
+        lines.append("  ".join(padded).rstrip())
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
