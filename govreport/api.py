@@ -8,6 +8,7 @@ from pathlib import Path
 
 from govreport.checks import check_report
 from govreport.findings import Finding, has_errors
+from govreport.history.similarity import resolve_threshold
 from govreport.model import Report
 from govreport.reader import read_report
 from govreport.source import InputError
@@ -27,9 +28,14 @@ def load(path: str | os.PathLike[str], *, strict: bool = True) -> Report:
     return report
 
 
-def check(report: Report) -> list[Finding]:
-    """Every finding for a loaded report: schema, arithmetic, placeholders, last year."""
-    return check_report(report)
+def check(report: Report, *, similar_threshold: float | None = None) -> list[Finding]:
+    """Every finding for a loaded report: schema, arithmetic, placeholders, last year.
+
+    `similar_threshold` is the share of a narrative section that may repeat last year's before
+    X-SIMILAR warns (0.6 = 60 %); when not given, `$GOVREPORT_SIMILAR_THRESHOLD` (in percent)
+    or 60 %. A threshold outside (0, 1] raises `ValueError` with a Chinese message.
+    """
+    return check_report(report, resolve_threshold(similar_threshold))
 
 
 @dataclass
@@ -48,11 +54,23 @@ class FileCheck:
         return {"file": self.file, "ok": self.ok, "findings": [f.as_dict() for f in self.findings]}
 
 
-def check_file(path: str | os.PathLike[str]) -> FileCheck:
-    """Load leniently and check: all the problems of a file at once, never an exception."""
+def check_file(path: str | os.PathLike[str], *,
+               similar_threshold: float | None = None) -> FileCheck:
+    """Load leniently and check: all the problems of a file at once, never an exception
+    (except a bad `similar_threshold`, see `check`)."""
+    threshold = resolve_threshold(similar_threshold)
+    loaded = load_file(path)
+    if loaded.report is None:
+        return loaded
+    return FileCheck(loaded.file, check(loaded.report, similar_threshold=threshold), loaded.report)
+
+
+def load_file(path: str | os.PathLike[str]) -> FileCheck:
+    """Load leniently without checking: what reading alone finds (for `govreport diff`, which
+    needs readable numbers, not a report free of arithmetic or last-year warnings)."""
     name = os.fspath(path)
     try:
         report = load(path, strict=False)
     except InputError as exc:
         return FileCheck(name, exc.findings)
-    return FileCheck(name, check(report), report)
+    return FileCheck(name, list(report.findings), report)

@@ -5,17 +5,18 @@ from __future__ import annotations
 from govreport import arithmetic, crossyear
 from govreport.findings import Finding, sort_findings, warning
 from govreport.formats import common
+from govreport.history.similarity import DEFAULT_THRESHOLD
 from govreport.model import Report
 
 
-def check_report(report: Report) -> list[Finding]:
-    """All findings for `report`, ordered by position."""
+def check_report(report: Report, similar_threshold: float = DEFAULT_THRESHOLD) -> list[Finding]:
+    """All findings for `report`, ordered by position; `similar_threshold` is X-SIMILAR's share."""
     findings = list(report.findings)
     for tv in report.tables.values():
         findings.extend(arithmetic.check(tv))
     findings.extend(placeholders(report))
     if report.previous is not None:
-        findings.extend(crossyear.check(report))
+        findings.extend(crossyear.check(report, similar_threshold))
     return sort_findings(findings)
 
 

@@ -1,4 +1,7 @@
-"""Cross-year checks against last year's file named by `previous:` (X-YEAR, X-ORGAN, X-CARRY, X-STOCK).
+"""Cross-year checks against last year's file named by `previous:`.
+
+X-YEAR, X-ORGAN, X-CARRY and X-STOCK here; X-SIMILAR (copied narrative) in
+`govreport.history.similarity`, run from here because it needs the same last-year report.
 
 Only one level is read: last year's own `previous:` is not followed, so a chain can never loop.
 """
@@ -10,6 +13,7 @@ from decimal import Decimal
 
 from govreport.findings import Finding, error, warning
 from govreport.formats import CrossYearRule, MatrixTable, RecordTable
+from govreport.history import similarity
 from govreport.model import Report
 from govreport.source import InputError
 
@@ -46,7 +50,8 @@ def load_previous(report: Report) -> tuple[Report | None, list[Finding]]:
     return last, []
 
 
-def check(report: Report) -> list[Finding]:
+def check(report: Report, similar_threshold: float = similarity.DEFAULT_THRESHOLD) -> list[Finding]:
+    """Every cross-year finding; `similar_threshold` is X-SIMILAR's share (0.6 = 60 %)."""
     last, findings = load_previous(report)
     if last is None or report.year is None or report.format is None:
         return findings
@@ -66,6 +71,7 @@ def check(report: Report) -> list[Finding]:
             findings.extend(_carry(report, last, rule, name))
         elif rule.kind == "stock":
             findings.extend(_stock(report, last, rule, name))
+    findings.extend(similarity.check(report, last, similar_threshold, name))
     return findings
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,25 @@ COMMENT_COLUMN = 44
 
 class ScaffoldError(Exception):
     """Bad `init` options (a usage error), with a Chinese message."""
+
+
+@dataclass(frozen=True)
+class Prefill:
+    """What a scaffold knows beyond zeros and placeholders; `govreport init --from` fills it.
+
+    `rows` and `notes` are keyed by table and row or item path (`apply.carried_over`,
+    `active.normative_docs`). A row's values are YAML scalars as written (`1`, `不适用`); a note
+    is a comment line written above its key. Narrative text is never pre-filled: only legacy
+    section headings (`sections`) and the legacy statistics table's rows (`stats`, shaped like a
+    format's stats scaffold: `{columns: [...], rows: [...]}`), which are structure, not prose.
+    """
+
+    previous: str | None = None
+    header: tuple[str, ...] = ()
+    rows: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    notes: Mapping[str, str] = field(default_factory=dict)
+    sections: tuple[str, ...] = ()
+    stats: Mapping[str, Any] | None = None
 
 
 def scalar(value: Any) -> str:
@@ -76,7 +97,8 @@ def default_year(today: dt.date | None = None) -> int:
     return (today or dt.date.today()).year - 1
 
 
-def render(format_id: str, *, organ: str | None = None, year: int | None = None) -> tuple[str, int]:
+def render(format_id: str, *, organ: str | None = None, year: int | None = None,
+           prefill: Prefill | None = None) -> tuple[str, int]:
     """The scaffold text for a format, and the year it is for."""
     if format_id not in format_ids():
         raise ScaffoldError(f"未知的格式“{format_id}”；可用的格式：{'、'.join(format_ids())}")
@@ -85,29 +107,36 @@ def render(format_id: str, *, organ: str | None = None, year: int | None = None)
     if not 2008 <= year <= 2100:
         raise ScaffoldError(f"年度应在 2008–2100 之间，这里是 {year}")
     organ = organ or "【请填写：发布机关全称】"
+    pre = prefill or Prefill()
     fields = common()["fields"]
     w = _Writer()
     w.comment(0, f"{year}年度政府信息公开工作年度报告 — 由 govreport init 生成")
     w.comment(0, f"格式：{fmt.id}（{fmt.name}）")
     w.comment(0, "填写后运行 govreport check 本文件 检查数字和勾稽关系，再运行 govreport build 生成文档。")
     w.comment(0, "“【请填写】”处是占位文字，检查时会提示，请全部替换。序号（一、（一）1.）自动生成，不要手写。")
+    for line in pre.header:
+        w.comment(0, line)
     w.blank()
     w.line(f"format: {fmt.id}", f"{fields['format']['title']}")
     w.line(f"organ: {scalar(organ)}", f"{fields['organ']['title']}：{fields['organ']['description']}")
     w.line(f"year: {year}", f"{fields['year']['title']}")
     w.comment(0, f"title: …  # {fields['title']['title']}：{fields['title']['description']}")
-    w.comment(0, f"previous: …  # {fields['previous']['title']}：{fields['previous']['description']}")
+    previous = f"{fields['previous']['title']}：{fields['previous']['description']}"
+    if pre.previous is None:
+        w.comment(0, f"previous: …  # {previous}")
+    else:
+        w.line(f"previous: {scalar(pre.previous)}", previous)
     w.blank()
     w.line("preface: |", f"{fields['preface']['title']}：{fields['preface']['description']}")
     for paragraph in str(common()["scaffold_preface"]).format(year=year).strip().split("\n"):
         w.line(f"  {paragraph}")
     w.blank()
     if fmt.free_sections:
-        _free_sections(w, fmt)
+        _free_sections(w, fmt, pre)
     else:
         _fixed_sections(w, fmt)
     w.blank()
-    _tables(w, fmt)
+    _tables(w, fmt, pre)
     w.blank()
     signoff = common()["signoff"]
     w.line("signoff:", f"{fields['signoff']['title']}：{fields['signoff']['description']}")
@@ -144,16 +173,22 @@ def _fixed_sections(w: _Writer, fmt: FormatDef) -> None:
         _content(w, 4, s.scaffold)
 
 
-def _free_sections(w: _Writer, fmt: FormatDef) -> None:
+def _free_sections(w: _Writer, fmt: FormatDef, pre: Prefill) -> None:
     spec = common()["legacy_section"]
     w.line("sections:", f"{common()['fields']['sections']['title']}：{spec['description']}")
-    for s in fmt.scaffold_sections:
+    sections = list(fmt.scaffold_sections)
+    if pre.sections:
+        bodies = {s["heading"]: s["body"] for s in fmt.scaffold_sections}
+        marker = common()["placeholder_marker"]
+        sections = [{"heading": h, "body": bodies.get(h, f"{marker}：本年度{h}的实际情况】")}
+                    for h in pre.sections]
+    for s in sections:
         w.line(f"  - heading: {scalar(s['heading'])}")
         w.line("    body:")
         _content(w, 6, s["body"])
 
 
-def _tables(w: _Writer, fmt: FormatDef) -> None:
+def _tables(w: _Writer, fmt: FormatDef, pre: Prefill) -> None:
     tables = [t for t in fmt.tables.values()]
     if fmt.free_sections:
         w.line("tables:", f"{common()['fields']['tables']['title']}：可选")
@@ -162,15 +197,17 @@ def _tables(w: _Writer, fmt: FormatDef) -> None:
     for t in tables:
         w.line(f"  {t.key}:", f"{t.title}：{t.description}")
         if isinstance(t, RecordTable):
-            _record(w, t)
+            _record(w, t, pre)
         elif isinstance(t, MatrixTable):
-            _matrix(w, t)
+            _matrix(w, t, pre)
         elif isinstance(t, StatsTable):
-            _stats(w, t)
+            _stats(w, t, pre)
 
 
-def _record(w: _Writer, t: RecordTable) -> None:
+def _record(w: _Writer, t: RecordTable, pre: Prefill) -> None:
     for item in t.items:
+        if note := pre.notes.get(f"{t.key}.{item.key}"):
+            w.comment(4, note)
         if item.scalar:
             f = item.fields[0]
             w.line(f"    {item.key}: 0", f"{item.label}：{f.label}")
@@ -180,7 +217,7 @@ def _record(w: _Writer, t: RecordTable) -> None:
         w.line(f"    {item.key}: {{{inner}}}", f"{item.label}：{labels}")
 
 
-def _matrix(w: _Writer, t: MatrixTable) -> None:
+def _matrix(w: _Writer, t: MatrixTable, pre: Prefill) -> None:
     assert t.total_column is not None
     names = "、".join(c.label for c in t.columns)
     w.comment(4, f"每行依次为：{names}（可再加第 {len(t.columns) + 1} 个数作为{t.total_column.label}，会被核对）")
@@ -189,7 +226,12 @@ def _matrix(w: _Writer, t: MatrixTable) -> None:
     def rows(rs: tuple[RowDef, ...], indent: int) -> None:
         pad = " " * indent
         for r in rs:
-            if r.children:
+            if note := pre.notes.get(f"{t.key}.{r.path}"):
+                w.comment(indent, note)
+            given = pre.rows.get(f"{t.key}.{r.path}")
+            if given is not None and not r.children:
+                w.line(f"{pad}{r.key}: [{', '.join(given)}]", r.label)
+            elif r.children:
                 w.line(f"{pad}{r.key}:", r.label)
                 rows(r.children, indent + 2)
             elif r.optional:
@@ -200,10 +242,11 @@ def _matrix(w: _Writer, t: MatrixTable) -> None:
     rows(t.rows, 4)
 
 
-def _stats(w: _Writer, t: StatsTable) -> None:
-    s = t.scaffold
-    w.line(f"    title: {scalar(t.title)}", "统计表标题")
-    w.line("    attachment: false", "为 true 时作为“附件”另页印出")
+def _stats(w: _Writer, t: StatsTable, pre: Prefill) -> None:
+    s = pre.stats if pre.stats is not None else t.scaffold
+    w.line(f"    title: {scalar(s.get('title', t.title))}", "统计表标题")
+    attachment = "true" if s.get("attachment") else "false"
+    w.line(f"    attachment: {attachment}", "为 true 时作为“附件”另页印出")
     w.line(f"    columns: [{', '.join(scalar(c) for c in s['columns'])}]", "数值列的列名")
     w.line("    rows:", "各行：{label: 指标, unit: 计量单位, values: [各列数值]}，或分组行 {group: 标题}")
     for row in s["rows"]:
@@ -211,17 +254,30 @@ def _stats(w: _Writer, t: StatsTable) -> None:
             w.line(f"      - {{group: {scalar(row['group'])}}}")
         else:
             values = ", ".join(str(v) for v in row["values"])
-            w.line(f"      - {{label: {scalar(row['label'])}, unit: {scalar(row['unit'])}, values: [{values}]}}")
+            unit = f", unit: {scalar(row['unit'])}" if row.get("unit") else ""
+            w.line(f"      - {{label: {scalar(row['label'])}{unit}, values: [{values}]}}")
 
 
 def write_atomically(target: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a crash never leaves half a file."""
+    """Write via a temporary file in the same folder, so a crash never leaves half a file.
+
+    The file gets the permissions a plain write would give it (the replaced file's, or the
+    umask's), not the owner-only mode of a temporary file.
+    """
     folder = target.parent if str(target.parent) else Path(".")
+    mode = target.stat().st_mode & 0o777 if target.exists() else _umask_mode()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask

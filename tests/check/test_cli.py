@@ -110,6 +110,11 @@ def test_init_refuses_to_overwrite_without_force(capsys, tmp_path):
     assert "format: gov-2021" in target.read_text(encoding="utf-8")
 
 
+def test_init_into_a_missing_folder_is_a_usage_error(capsys, tmp_path):
+    code, _, err = run(capsys, "init", "-o", tmp_path / "missing" / "r.yaml")
+    assert code == 2 and "不存在" in err
+
+
 def test_init_to_stdout(capsys):
     code, out, _ = run(capsys, "init", "--format", "legacy", "--year", 2017, "-o", "-")
     assert code == 0 and out.startswith("#") and "format: legacy" in out
