@@ -69,9 +69,17 @@ def _summary(results: list[api.FileCheck]) -> str:
 def check_command(
     files: Annotated[list[Path], typer.Argument(help="要检查的 YAML 文件。", show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 格式输出结果。")] = False,
+    similar: Annotated[str | None, typer.Option("--similar-threshold", metavar="PERCENT", help="X-SIMILAR 的阈值（百分比）：某部分正文与上一年度重复的文字超过此比例时警告；默认为环境变量 GOVREPORT_SIMILAR_THRESHOLD 或 60，写 100 则不检查。")] = None,
 ) -> None:
     """检查报告文件：格式、必填项、数字类型和表格勾稽关系。"""
-    results = [api.check_file(f) for f in _existing_files(files)]
+    from govreport.history import similarity
+
+    try:
+        threshold = similarity.resolve_threshold(
+            None if similar is None else similarity.from_percent(similar, "--similar-threshold"))
+    except similarity.ThresholdError as exc:
+        raise UsageError(str(exc)) from None
+    results = [api.check_file(f, similar_threshold=threshold) for f in _existing_files(files)]
     if as_json:
         typer.echo(json.dumps({"files": [r.as_dict() for r in results]}, ensure_ascii=False, indent=2))
     else:
@@ -84,27 +92,101 @@ def check_command(
 
 @app.command("init")
 def init_command(
-    format_id: Annotated[str, typer.Option("--format", help="报告格式：gov-2021、gov-2019 或 legacy。")] = "gov-2021",
+    format_id: Annotated[str | None, typer.Option("--format", help="报告格式：gov-2021（默认）、gov-2019 或 legacy；与 --from 同用时默认为适用于新年度的格式。")] = None,
     organ: Annotated[str | None, typer.Option("--organ", help="发布机关全称。")] = None,
     year: Annotated[int | None, typer.Option("--year", help="报告年度，默认为上一年。")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="写入的文件，默认为 report-年度.yaml；写 - 则输出到屏幕。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件。")] = False,
+    source: Annotated[Path | None, typer.Option("--from", help="上一年度报告的 YAML 文件：据此生成下一年度的报告（同一机关、年度加一、填好上年结转，正文不沿用）。")] = None,
 ) -> None:
     """生成一份完整的报告模板：所有键、数字为 0、每个键附中文说明。"""
     from govreport import scaffold
 
+    started = None
     try:
-        text, year = scaffold.render(format_id, organ=organ, year=year)
+        if source is not None:
+            from govreport.history import nextyear
+
+            started = nextyear.start(_existing_files([source])[0], output, format_id=format_id,
+                                     organ=organ, year=year)
+            text, target = started.text, started.target
+            for note in started.plan.notes:
+                typer.echo(f"govreport: 注意：{note}", err=True)
+        else:
+            text, year = scaffold.render(format_id or "gov-2021", organ=organ, year=year)
+            target = output or Path(f"report-{year}.yaml")
     except scaffold.ScaffoldError as exc:
         raise UsageError(str(exc)) from None
-    target = output or Path(f"report-{year}.yaml")
     if str(target) == "-":
         sys.stdout.write(text)
         return
     if target.exists() and not force:
         raise UsageError(f"{target} 已存在；如要覆盖请加 --force")
+    if not target.parent.is_dir():
+        raise UsageError(f"要写入的文件夹“{target.parent}”不存在，请先创建")
     scaffold.write_atomically(target, text)
+    if started is not None:
+        typer.echo(started.done)
+        return
     typer.echo(f"已生成 {target}。请填写其中的数字和“【请填写】”处的文字，然后运行：govreport check {target}")
+
+
+@app.command("diff")
+def diff_command(
+    old: Annotated[Path, typer.Argument(help="较早年度的报告文件。", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="较晚年度的报告文件。", show_default=False)],
+    output_format: Annotated[str, typer.Option("--format", help="输出格式：table（对齐的文字表格，默认）、csv（UTF-8 带 BOM，Excel 可直接打开）或 json。")] = "table",
+) -> None:
+    """逐项对比两个年度的统计数字：变化量、变化率，并标出大幅增减的项。"""
+    from govreport.history import diffout, statdiff
+
+    if output_format not in diffout.FORMATS:
+        raise UsageError(f"未知的输出格式“{output_format}”；可用的格式：{'、'.join(diffout.FORMATS)}")
+    loaded = [api.load_file(f) for f in _existing_files([old, new])]
+    if not all(r.ok for r in loaded):  # stdout stays data only: findings go to stderr
+        bad = [r for r in loaded if not r.ok]
+        for r in bad:
+            for finding in r.findings:
+                typer.echo(str(finding), err=True)
+        typer.echo(_summary(bad), err=True)
+        raise typer.Exit(EXIT_ERRORS)
+    assert loaded[0].report is not None and loaded[1].report is not None
+    text = diffout.render(statdiff.compare(loaded[0].report, loaded[1].report), output_format)
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    out.write(text.encode("utf-8"))  # UTF-8 whatever the console's code page
+    out.flush()
+
+
+@app.command("build")
+def build_command(
+    files: Annotated[list[Path], typer.Argument(help="要生成的 YAML 文件。", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件夹。")] = Path("."),
+    to: Annotated[str, typer.Option("--to", help="输出格式，用逗号分隔：docx、pdf。")] = "docx,pdf",
+) -> None:
+    """生成报告文档：先检查，没有错误才生成 DOCX 和 PDF。"""
+    from govreport import build
+
+    try:
+        formats = build.parse_formats(to)
+    except build.BuildError as exc:
+        raise UsageError(str(exc)) from None
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"输出位置 {output} 已存在且不是文件夹")
+    results = [build.build_file(f, output, formats) for f in _existing_files(files)]
+    for r in results:
+        for finding in r.findings:
+            typer.echo(str(finding))
+        if r.ok:
+            typer.echo(f"已生成：{'、'.join(str(o.path) for o in r.outputs)}")
+        else:
+            typer.echo(f"{r.file}：有错误，未生成文档。")
+    built = sum(r.ok for r in results)
+    typer.echo(f"共 {len(results)} 个文件：{built} 个已生成，{len(results) - built} 个失败。")
+    raise typer.Exit(EXIT_OK if built == len(results) else EXIT_ERRORS)
 
 
 @app.command("schema")

@@ -18,7 +18,7 @@ if str(_ROOT) not in sys.path:
 from reportlab.pdfbase import pdfmetrics  # noqa: E402
 from reportlab.pdfbase.ttfonts import TTFont  # noqa: E402
 
-from govreport.pdf.styles import BODY_SIZE, TITLE_SIZE, FontSpec  # noqa: E402
+from govreport.writers.pdf.styles import BODY_SIZE, TITLE_SIZE, FontSpec  # noqa: E402
 from tests.support.synthfont import build_font  # noqa: E402
 
 SAMPLE = Path(__file__).parents[1] / "data" / "quanyang-2018-report.txt"

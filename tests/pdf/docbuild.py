@@ -8,7 +8,7 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from govreport.pdf.styles import MM, TEXT_HEIGHT, TEXT_WIDTH
+from govreport.writers.pdf.styles import MM, TEXT_HEIGHT, TEXT_WIDTH
 
 PAGE_W, PAGE_H = A4
 FRAME_X = 28 * MM

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from reportlab.platypus import Flowable
 
-from govreport.pdf.chars import NO_LINE_END, NO_LINE_START
-from govreport.pdf.gridtext import GridParagraph
-from govreport.pdf.keep import KeepWithLines
-from govreport.pdf.styles import (
+from govreport.writers.pdf.chars import NO_LINE_END, NO_LINE_START
+from govreport.writers.pdf.gridtext import GridParagraph
+from govreport.writers.pdf.keep import KeepWithLines
+from govreport.writers.pdf.styles import (
     CELL_PITCH,
     LINE_PITCH,
     FontSpec,

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from reportlab.platypus import KeepTogether, Table
 
-from govreport.pdf.gridtext import GridParagraph
-from govreport.pdf.keep import KeepWithLines
-from govreport.pdf.linebreak import Align
-from govreport.pdf.styles import (
+from govreport.writers.pdf.gridtext import GridParagraph
+from govreport.writers.pdf.keep import KeepWithLines
+from govreport.writers.pdf.linebreak import Align
+from govreport.writers.pdf.styles import (
     CELL_PITCH,
     LINE_PITCH,
     TEXT_WIDTH,

@@ -8,9 +8,9 @@ import random
 
 import pytest
 
-from govreport.pdf.chars import NO_LINE_END, NO_LINE_START
-from govreport.pdf.linebreak import Line, break_lines
-from govreport.pdf.styles import CELL_PITCH, TEXT_WIDTH
+from govreport.writers.pdf.chars import NO_LINE_END, NO_LINE_START
+from govreport.writers.pdf.linebreak import Line, break_lines
+from govreport.writers.pdf.styles import CELL_PITCH, TEXT_WIDTH
 
 W, CELL = TEXT_WIDTH, CELL_PITCH
 WIDE_NO_START = "，。、；：？！）》」』】〕…—·％”’"

@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from govreport.pdf.linebreak import Align, Line, break_lines, widest_token
-from govreport.pdf.styles import CELL_PITCH, TEXT_WIDTH
+from govreport.writers.pdf.linebreak import Align, Line, break_lines, widest_token
+from govreport.writers.pdf.styles import CELL_PITCH, TEXT_WIDTH
 
 W, CELL = TEXT_WIDTH, CELL_PITCH
 HAN = "政府信息公开工作年度报告依申请办理结果统计"  # 21 distinct wide characters

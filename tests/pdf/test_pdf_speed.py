@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 
-from govreport.pdf.gridtext import GridParagraph
-from govreport.pdf.linebreak import break_lines
-from govreport.pdf.styles import CELL_PITCH, TEXT_WIDTH, FontSpec, body_style
+from govreport.writers.pdf.gridtext import GridParagraph
+from govreport.writers.pdf.linebreak import break_lines
+from govreport.writers.pdf.styles import CELL_PITCH, TEXT_WIDTH, FontSpec, body_style
 
 
 def fifty_thousand(sample_text: str) -> str:

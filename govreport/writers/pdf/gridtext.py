@@ -2,7 +2,7 @@
 
 Why not ``Paragraph(wordWrap='CJK')``: it fits only 27 characters of 3号 text into 156 mm,
 lets "，" start a line or hang into the margin, and cannot justify CJK lines (typography spec
-§3.2). This flowable uses :mod:`govreport.pdf.linebreak` for line breaking and places every
+§3.2). This flowable uses :mod:`govreport.writers.pdf.linebreak` for line breaking and places every
 glyph itself, so body lines hold exactly 28 cells and pages exactly 22 lines.
 """
 
@@ -15,8 +15,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
-from govreport.pdf.linebreak import Line, Run, Span, break_lines, widest_token
-from govreport.pdf.styles import FontSpec, GridStyle
+from govreport.writers.pdf.linebreak import Line, Run, Span, break_lines, widest_token
+from govreport.writers.pdf.styles import FontSpec, GridStyle
 
 _FUZZ = 1e-6
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, KeepTogether
 
-from govreport.pdf.gridtext import GridParagraph
+from govreport.writers.pdf.gridtext import GridParagraph
 
 
 class KeepWithLines(KeepTogether):

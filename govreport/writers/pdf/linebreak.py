@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from govreport.pdf.chars import NO_LINE_END, NO_LINE_START, PAIRED, is_wide
+from govreport.writers.pdf.chars import NO_LINE_END, NO_LINE_START, PAIRED, is_wide
 
 Run = tuple[str, str]
 """A piece of paragraph text and its style key, e.g. ``("（一）统一认识。", "kai")``."""

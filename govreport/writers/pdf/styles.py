@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from govreport.pdf.linebreak import Align
+from govreport.writers.pdf.linebreak import Align
 
 MM = 72 / 25.4
 TEXT_WIDTH = 156 * MM  # 版心 width, 442.205 pt

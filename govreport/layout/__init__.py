@@ -1,0 +1,1 @@
+"""Layout: the report as a neutral document that every writer translates."""

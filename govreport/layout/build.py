@@ -1,0 +1,230 @@
+"""Report → layout document: numbering, fonts by role, table grids with printed values."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from govreport.formats import Grid, MatrixTable, RecordTable, common
+from govreport.layout.balance import split_balanced
+from govreport.layout.document import (
+    Blank,
+    Block,
+    Document,
+    Meta,
+    PageBreak,
+    Paragraph,
+    Run,
+    Signoff,
+    Table,
+    TableCell,
+)
+from govreport.layout.style import (
+    CHARS_PER_LINE,
+    PAGE,
+    PARAGRAPH_STYLES,
+    SUB_HEADING_STYLES,
+    TITLE_PT,
+    text_width,
+)
+from govreport.model import (
+    Heading,
+    Lead,
+    Report,
+    Stats,
+    StatsGroup,
+    TableValues,
+    Text,
+    format_date,
+    format_number,
+)
+from govreport.model import (
+    Paragraph as InputParagraph,
+)
+from govreport.numbering import number_label
+
+TITLE_CHARS_PER_LINE = int(PAGE.text_width_mm / (TITLE_PT * 25.4 / 72))  # 20 at 2号
+
+
+def build_document(report: Report) -> Document:
+    """Lay out a complete, error-free report (as returned by a strict `govreport.load`)."""
+    fmt = report.format
+    assert fmt is not None and report.organ is not None and report.year is not None
+    blocks: list[Block] = []
+    title_lines = _title_lines(report)
+    blocks.extend(Paragraph("title", runs) for runs in title_lines)
+    blocks.append(Blank(1))
+    blocks.extend(_content(report.preface, fmt.numbering, 0))
+    for i, section in enumerate(report.sections):
+        number = number_label(fmt.section_numbering, i + 1)
+        heading = section.heading
+        generated = section.key is not None  # fixed headings come from the format, not the input
+        runs = [Run(number, "heading1", pos=heading.pos)]
+        runs.append(Run(heading.value, "heading1", None if generated else heading,
+                        pos=heading.pos))
+        blocks.append(Paragraph("heading1", runs))
+        blocks.extend(_content(section.body, fmt.numbering, 0))
+        if section.table and section.table in report.tables:
+            blocks.append(_grid_table(report.tables[section.table]))
+    stats = report.stats
+    if stats and stats.rows and not stats.attachment:
+        blocks.append(Paragraph("table_title", [_stats_title(stats)]))
+        blocks.append(_stats_table(stats))
+    if stats and stats.rows and stats.attachment:
+        blocks.append(Blank(1))
+        title = _stats_title(stats)
+        note = common()["attachment_note"].format(title=title.text)
+        blocks.append(Paragraph("attachment_note", [Run(note, "body", pos=stats.pos)]))
+    if report.signoff is not None and report.signoff.date is not None:
+        blocks.append(Blank(1))
+        blocks.append(_signoff(report))
+    if stats and stats.rows and stats.attachment:
+        blocks.append(PageBreak())
+        blocks.append(Paragraph("attachment_label", [Run(stats.definition.attachment_heading,
+                                                         "heading1", pos=stats.pos)]))
+        blocks.append(Blank(1))
+        title = _stats_title(stats)
+        blocks.append(Paragraph("title", [Run(title.text, "title", title.source, title.offset,
+                                               title.pos)]))
+        blocks.append(Blank(1))
+        blocks.append(_stats_table(stats))
+    return Document(_meta(report, title_lines), blocks)
+
+
+def _meta(report: Report, title_lines: list[list[Run]]) -> Meta:
+    assert report.year is not None
+    date = report.signoff.date if report.signoff and report.signoff.date else \
+        dt.date(report.year + 1, 1, 1)
+    title = "".join(run.text for runs in title_lines for run in runs)
+    return Meta(title=title, author=report.signoff_organ, subject=str(common()["subject"]),
+                keywords=[*common()["keywords"], f"{report.year}年度"], date=date)
+
+
+# --- title --------------------------------------------------------------------------------
+
+def _title_lines(report: Report) -> list[list[Run]]:
+    """Title lines: as written when a list; else balanced lines that fit 2号 (7.3.1)."""
+    if len(report.title) > 1:
+        return [[Run(t.value, "title", t)] for t in report.title]
+    if report.title:
+        return _split_text(report.title[0])
+    assert report.organ is not None and report.year is not None
+    organ = report.organ
+    rest = str(common()["default_title"]).format(organ="", year=report.year)
+    if text_width(organ.value + rest) <= TITLE_CHARS_PER_LINE:
+        return [[Run(organ.value, "title", organ), Run(rest, "title", pos=organ.pos)]]
+    # Too long for one line: the organ on its own line(s), the rest of the title below.
+    return [*_split_text(organ), [Run(rest, "title", pos=organ.pos)]]
+
+
+def _split_text(text: Text) -> list[list[Run]]:
+    lines, offset = [], 0
+    for line in split_balanced(text.value, TITLE_CHARS_PER_LINE):
+        lines.append([Run(line, "title", text, offset)])
+        offset += len(line)
+    return lines
+
+
+# --- narrative -----------------------------------------------------------------------------
+
+def _content(blocks: list, numbering: tuple[str, ...], depth: int) -> list[Block]:
+    out: list[Block] = []
+    counter = 0
+    for block in blocks:
+        if isinstance(block, InputParagraph):
+            out.append(Paragraph("body", [Run(block.text.value, "body", block.text)]))
+            continue
+        counter += 1
+        number = number_label(numbering[depth], counter)
+        style = SUB_HEADING_STYLES[depth]
+        font = PARAGRAPH_STYLES[style].font
+        if isinstance(block, Heading):
+            out.append(Paragraph(style, [Run(number, font, pos=block.text.pos),
+                                         Run(block.text.value, font, block.text)]))
+            out.extend(_content(block.body, numbering, depth + 1))
+        elif isinstance(block, Lead):
+            runs = [Run(number, font, pos=block.lead.pos), Run(block.lead.value, font, block.lead)]
+            if block.text is not None:
+                runs.append(Run(block.text.value, "body", block.text))
+            out.append(Paragraph("body", runs))
+    return out
+
+
+# --- tables --------------------------------------------------------------------------------
+
+def _grid_table(tv: TableValues) -> Table:
+    table = tv.definition
+    assert isinstance(table, (RecordTable, MatrixTable)) and table.grid is not None
+    grid: Grid = table.grid
+    cells = []
+    for c in grid.cells:
+        if c.value is not None:
+            v = tv.values.get(c.value)
+            text = format_number(v.value) if v is not None else ""
+            pos = v.pos if v is not None and v.pos else tv.row_pos.get(c.value.rsplit(".", 1)[0], tv.pos)
+            cells.append(TableCell(c.row, c.col, c.rowspan, c.colspan, c.role, text, pos))
+        else:
+            cells.append(TableCell(c.row, c.col, c.rowspan, c.colspan, c.role, c.text or "", tv.pos))
+    return Table(grid.widths_mm, grid.n_rows, cells, grid.header_rows, keep_together=True,
+                 name=table.key)
+
+
+def _stats_title(stats: Stats) -> Run:
+    if stats.title is not None:
+        return Run(stats.title.value, "heading1", stats.title)
+    return Run(stats.definition.title, "heading1", pos=stats.pos)
+
+
+def _stats_table(stats: Stats) -> Table:
+    d = stats.definition
+    columns = [c.value for c in stats.columns] or list(d.default_columns)
+    label_w, unit_w = d.widths_mm["label"], d.widths_mm["unit"]
+    value_w = (PAGE.text_width_mm - label_w - unit_w) / len(columns)
+    widths = (label_w, unit_w, *([round(value_w, 3)] * len(columns)))
+    n_cols = len(widths)
+    cells: list[TableCell] = []
+    header = [*d.header, *columns]
+    for col, text in enumerate(header):
+        source = stats.columns[col - 2] if col >= 2 and stats.columns else None
+        cells.append(TableCell(0, col, 1, 1, "header", text, stats.pos, source))
+    for r, row in enumerate(stats.rows, start=1):
+        if isinstance(row, StatsGroup):
+            cells.append(TableCell(r, 0, 1, n_cols, "caption", row.label.value, row.label.pos,
+                                   row.label))
+            continue
+        cells.append(TableCell(r, 0, 1, 1, "label", row.label.value, row.label.pos, row.label))
+        unit = row.unit.value if row.unit else ""
+        cells.append(TableCell(r, 1, 1, 1, "input", unit, row.label.pos, row.unit))
+        for i, v in enumerate(row.values):
+            cells.append(TableCell(r, 2 + i, 1, 1, "input", format_number(v.value), v.pos))
+    return Table(widths, len(stats.rows) + 1, cells, header_rows=1, keep_together=False,
+                 name="stats")
+
+
+# --- sign-off ------------------------------------------------------------------------------
+
+def signoff_indents(organ: str, date: str) -> tuple[float, float]:
+    """GB/T 9704 7.3.5.2 (unsealed): organ right-indented 2 字, the date's first character 2 字
+    right of the organ's; when the date is too long for that, the date is right-indented 2 字
+    and the organ moves left. Returns (organ, date) right indents in 字."""
+    name_w, date_w = text_width(organ), text_width(date)
+    date_indent = 2 + name_w - 2 - date_w
+    if date_indent >= 2:
+        return 2.0, date_indent
+    return max(date_w + 4 - name_w, 2.0), 2.0
+
+
+def _signoff(report: Report) -> Signoff:
+    assert report.signoff is not None and report.signoff.date is not None
+    organ_text = report.signoff.organ or report.organ
+    assert organ_text is not None
+    date = format_date(report.signoff.date)
+    organ_indent, date_indent = signoff_indents(organ_text.value, date)
+    width = CHARS_PER_LINE
+    organ_indent = min(organ_indent, max(width - text_width(organ_text.value), 0))
+    return Signoff(
+        organ=Run(organ_text.value, "body", organ_text),
+        date=Run(date, "body", pos=report.signoff.date_pos),
+        organ_right_chars=organ_indent,
+        date_right_chars=date_indent,
+    )
+

@@ -1,0 +1,138 @@
+"""The neutral document that every writer translates: paragraphs of runs, tables as grids.
+
+Like pandoc's AST, it knows nothing of DOCX or PDF. Everything a writer needs is decided here or
+in `govreport.layout.style`: numbering, which text goes in which font role, table cells with
+their spans and printed values, sign-off indents. Runs keep the input text they came from, so a
+writer can name `file:line:column` for a character it cannot draw.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from govreport.model import Text
+from govreport.position import Pos
+
+
+@dataclass(frozen=True)
+class Run:
+    """Text in one font role. `source`/`offset` locate it in the input when it was typed there."""
+
+    text: str
+    font: str
+    source: Text | None = None
+    offset: int = 0
+    pos: Pos | None = None  # for generated text (numbers, labels): the input element it belongs to
+
+    def pos_at(self, index: int) -> Pos | None:
+        if self.source is not None:
+            return self.source.pos_at(self.offset + index)
+        return self.pos
+
+
+@dataclass
+class Paragraph:
+    style: str  # a key of layout.style.PARAGRAPH_STYLES
+    runs: list[Run]
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class Blank:
+    """Empty lines on the body grid (GB/T 9704's 空一行)."""
+
+    lines: int = 1
+
+
+@dataclass
+class PageBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class TableCell:
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    role: str  # a key of layout.style.CELL_STYLES
+    text: str
+    pos: Pos | None = None
+    source: Text | None = None
+
+
+@dataclass
+class Table:
+    """A grid with spans; `header_rows` repeat on each page; `keep_together` forbids a split."""
+
+    widths_mm: tuple[float, ...]
+    n_rows: int
+    cells: list[TableCell]
+    header_rows: int
+    keep_together: bool
+    name: str = ""
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.widths_mm)
+
+    def cell(self, row: int, col: int) -> TableCell | None:
+        """The cell whose origin is (row, col), or None for a slot covered by a span."""
+        for c in self.cells:
+            if c.row == row and c.col == col:
+                return c
+        return None
+
+
+@dataclass
+class Signoff:
+    """落款 per GB/T 9704 7.3.5 (unsealed): right indents in 字, computed once for all writers."""
+
+    organ: Run
+    date: Run
+    organ_right_chars: float
+    date_right_chars: float
+
+
+Block = Paragraph | Blank | PageBreak | Table | Signoff
+
+
+@dataclass
+class Meta:
+    title: str
+    author: str
+    subject: str
+    keywords: list[str]
+    date: dt.date
+    language: str = "zh-CN"
+
+
+@dataclass
+class Document:
+    meta: Meta
+    blocks: list[Block] = field(default_factory=list)
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    def runs(self) -> list[Run]:
+        """Every run of text, in reading order (table cells as runs in their font role)."""
+        from govreport.layout.style import CELL_STYLES
+
+        out: list[Run] = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                out.extend(block.runs)
+            elif isinstance(block, Signoff):
+                out.extend((block.organ, block.date))
+            elif isinstance(block, Table):
+                for c in block.cells:
+                    out.append(Run(c.text, CELL_STYLES[c.role].font, c.source, 0, c.pos))
+        return out

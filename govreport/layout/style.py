@@ -1,0 +1,109 @@
+"""The typographic decisions of a GB/T 9704-2012 document, in one place for every writer.
+
+Numbers are from ../shared/spec/typography.md: A4, 版心 156 × 225 mm, body 仿宋 3号 on a grid of
+22 lines × 28 characters, headings 一、黑体 / （一）楷体 / 1. and （1）仿宋, title 2号 小标宋,
+page numbers 4号 宋体. Writers translate these into their own units; they decide nothing here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MM_PER_PT = 25.4 / 72
+
+
+@dataclass(frozen=True)
+class Page:
+    width_mm: float = 210.0
+    height_mm: float = 297.0
+    top_mm: float = 37.0
+    bottom_mm: float = 35.0
+    left_mm: float = 28.0
+    right_mm: float = 26.0
+    page_number_gap_mm: float = 7.0  # 一字线 of the page number below the 版心 (7.5)
+
+    @property
+    def text_width_mm(self) -> float:
+        return self.width_mm - self.left_mm - self.right_mm
+
+    @property
+    def text_height_mm(self) -> float:
+        return self.height_mm - self.top_mm - self.bottom_mm
+
+
+PAGE = Page()
+CHARS_PER_LINE = 28
+LINES_PER_PAGE = 22
+LINE_PITCH_PT = 28.95  # 22 × 28.95 = 636.9 pt fits 225 mm; 29 pt would give only 21 lines
+BODY_PT = 16.0  # 3号
+TITLE_PT = 22.0  # 2号
+TABLE_PT = 10.5  # 五号
+TABLE_LINE_PT = 13.5
+PAGE_NUMBER_PT = 14.0  # 4号
+TITLE_LINE_PT = 35.0  # two-line titles: generous but not a full body line pair
+
+# Font roles, resolved to families by the writers (official names in DOCX, files in PDF).
+FONT_ROLES = ("title", "body", "heading1", "heading2", "table", "page_number")
+
+
+@dataclass(frozen=True)
+class ParagraphStyle:
+    """How a kind of paragraph is set: its default font role, size, alignment and indent."""
+
+    name: str  # the style name shown to a clerk in Word's style list
+    font: str
+    size_pt: float = BODY_PT
+    align: str = "justify"  # justify, left, center, right
+    first_indent_chars: float = 0.0
+    keep_with_next: bool = False
+    outline_level: int | None = None
+    line_pt: float = LINE_PITCH_PT
+
+
+PARAGRAPH_STYLES: dict[str, ParagraphStyle] = {
+    "title": ParagraphStyle("公文标题", "title", TITLE_PT, "center", line_pt=TITLE_LINE_PT,
+                            keep_with_next=True),
+    "body": ParagraphStyle("公文正文", "body", first_indent_chars=2),
+    "heading1": ParagraphStyle("一级标题", "heading1", first_indent_chars=2, keep_with_next=True,
+                               outline_level=0),
+    "heading2": ParagraphStyle("二级标题", "heading2", first_indent_chars=2, keep_with_next=True,
+                               outline_level=1),
+    "heading3": ParagraphStyle("三级标题", "body", first_indent_chars=2, keep_with_next=True,
+                               outline_level=2),
+    "heading4": ParagraphStyle("四级标题", "body", first_indent_chars=2, keep_with_next=True,
+                               outline_level=3),
+    "table_title": ParagraphStyle("表格标题", "heading1", align="center", keep_with_next=True),
+    "attachment_note": ParagraphStyle("附件说明", "body", first_indent_chars=2),
+    "attachment_label": ParagraphStyle("附件标识", "heading1", align="left", keep_with_next=True),
+    "signoff": ParagraphStyle("署名", "body", align="right", keep_with_next=True),
+    "date": ParagraphStyle("成文日期", "body", align="right"),
+}
+
+# Heading style by depth below a section heading: （一） 楷体, 1. 仿宋, （1） 仿宋.
+SUB_HEADING_STYLES = ("heading2", "heading3", "heading4")
+
+
+@dataclass(frozen=True)
+class CellStyle:
+    font: str
+    align: str  # left, center
+
+
+CELL_STYLES: dict[str, CellStyle] = {
+    "header": CellStyle("heading1", "center"),  # 表头 黑体
+    "caption": CellStyle("heading1", "center"),
+    "note": CellStyle("table", "center"),
+    "group": CellStyle("table", "center"),
+    "label": CellStyle("table", "left"),
+    "input": CellStyle("table", "center"),
+    "computed": CellStyle("table", "center"),
+}
+
+
+def char_width(ch: str) -> float:
+    """Width in 字 (one CJK character): half-width characters count as half (7.3.5 arithmetic)."""
+    return 0.5 if ord(ch) < 0x2E80 and ch not in "—…“”‘’·" else 1.0
+
+
+def text_width(text: str) -> float:
+    return sum(char_width(ch) for ch in text)

@@ -1,0 +1,1 @@
+"""Writers: each translates a layout document into one output format."""

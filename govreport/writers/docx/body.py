@@ -1,0 +1,268 @@
+"""Translating layout blocks into WordprocessingML: paragraphs, tables, sign-off, page setup."""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+from docx.enum.section import WD_SECTION_START
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from govreport.layout.document import Blank, Block, PageBreak, Paragraph, Run, Signoff, Table
+from govreport.layout.style import CELL_STYLES, PAGE, PAGE_NUMBER_PT, PARAGRAPH_STYLES
+from govreport.writers.docx import parts
+
+FOOTER_DISTANCE_MM = 25.5  # puts the page number's 一字线 7 mm under the 版心 (typography §2.5)
+LINE_PITCH_TWIPS = 579
+BORDER_EIGHTHS = 4  # 0.5 pt
+CELL_PADDING_TWIPS = 57  # 1 mm left and right: two 五号 characters fit a 10.4 mm column
+
+
+def add_paragraph(doc: DocxDocument, style_key: str, runs: list[Run]) -> DocxParagraph:
+    paragraph = doc.add_paragraph(style=PARAGRAPH_STYLES[style_key].name)
+    _add_runs(paragraph, runs, PARAGRAPH_STYLES[style_key].font)
+    return paragraph
+
+
+# Word gives these to the Latin (hAnsi) font unless the run says otherwise (MS-OI29500 2.1.88),
+# which would print Chinese quotes and dashes half-width in Times New Roman.
+_AMBIGUOUS = set("“”‘’—…·")
+
+
+def _add_runs(paragraph: DocxParagraph, runs: list[Run], paragraph_font: str) -> None:
+    for run in runs:
+        if not run.text:
+            continue
+        r = paragraph.add_run(run.text)
+        if run.font == paragraph_font and not _AMBIGUOUS.intersection(run.text):
+            continue
+        rpr = r._r.get_or_add_rPr()
+        if run.font != paragraph_font:
+            style = OxmlElement("w:rStyle")
+            style.set(qn("w:val"), parts.char_style_id(run.font))
+            rpr.insert(0, style)
+        if _AMBIGUOUS.intersection(run.text):
+            fonts = rpr.get_or_add_rFonts()
+            fonts.set(qn("w:hint"), "eastAsia")
+
+
+def add_blocks(doc: DocxDocument, blocks: list[Block]) -> None:
+    page_break = False
+    for block in blocks:
+        if isinstance(block, PageBreak):
+            page_break = True
+            continue
+        if isinstance(block, Paragraph):
+            paragraph = add_paragraph(doc, block.style, block.runs)
+        elif isinstance(block, Blank):
+            paragraphs = [doc.add_paragraph(style=PARAGRAPH_STYLES["body"].name)
+                          for _ in range(block.lines)]
+            paragraph = paragraphs[0]
+        elif isinstance(block, Table):
+            add_table(doc, block)
+            paragraph = None
+        else:
+            paragraph = _add_signoff(doc, block)
+        if page_break and paragraph is not None:
+            ppr = paragraph._p.get_or_add_pPr()
+            ppr.insert_element_before(OxmlElement("w:pageBreakBefore"), *_after("w:pageBreakBefore"))
+            page_break = False
+
+
+_PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
+              "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
+              "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+              "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+              "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+              "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+              "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
+              "w:pPrChange")
+
+
+def _after(tag: str) -> tuple[str, ...]:
+    return _PPR_ORDER[_PPR_ORDER.index(tag) + 1:]
+
+
+def _right_indent(paragraph: DocxParagraph, chars: float) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    ind = ppr.get_or_add_ind()
+    ind.set(qn("w:rightChars"), str(round(chars * 100)))
+    ind.set(qn("w:right"), str(round(chars * parts.CHAR_TWIPS)))
+    ind.set(qn("w:firstLineChars"), "0")
+    ind.set(qn("w:firstLine"), "0")
+
+
+def _add_signoff(doc: DocxDocument, signoff: Signoff) -> DocxParagraph:
+    organ = add_paragraph(doc, "signoff", [signoff.organ])
+    _right_indent(organ, signoff.organ_right_chars)
+    date = add_paragraph(doc, "date", [signoff.date])
+    _right_indent(date, signoff.date_right_chars)
+    return organ
+
+
+# --- tables --------------------------------------------------------------------------------
+
+def _twips_mm(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
+
+
+def add_table(doc: DocxDocument, table: Table) -> None:
+    """A fixed grid: widths in tblW, gridCol and every tcW; merges; 0.5 pt borders.
+
+    A table that must stay on one page goes inside an invisible one-cell table whose row may
+    not split: Word, WPS and LibreOffice all move such a row whole to the next page, whereas
+    LibreOffice does not reliably honour keep-with-next on every row (measured: table 3 of the
+    2019 example split across two pages, losing the 20-row 三、本年度办理结果 label).
+    """
+    if not table.keep_together:
+        _grid(doc.add_table(rows=table.n_rows, cols=table.n_cols), table)
+        return
+    width = _twips_mm(sum(table.widths_mm))
+    outer = doc.add_table(rows=1, cols=1)
+    outer.autofit = False
+    _table_properties(outer, width, borders=False, padding=0)
+    outer._tbl.tblGrid.findall(qn("w:gridCol"))[0].set(qn("w:w"), str(width))
+    cell = outer.cell(0, 0)
+    cell.width = width * 635
+    outer.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    leading = cell.paragraphs[0]
+    inner = cell.add_table(rows=table.n_rows, cols=table.n_cols)  # appends the paragraph a cell
+    cell._tc.remove(leading._p)  # must end with; the one before the table is not needed
+    closing = cell.paragraphs[-1]
+    closing.paragraph_format.line_spacing = Pt(1)
+    closing.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    _grid(inner, table)
+
+
+def _grid(t: DocxTable, table: Table) -> None:
+    t.autofit = False  # writes tblLayout fixed
+    widths = [_twips_mm(w) for w in table.widths_mm]
+    widths[-1] += _twips_mm(sum(table.widths_mm)) - sum(widths)  # rounding goes to the last column
+    _table_properties(t, sum(widths))
+    for gc, w in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        gc.set(qn("w:w"), str(w))
+    for row in t.rows:
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = w * 635  # twips → EMU
+    for c in table.cells:
+        cell = t.cell(c.row, c.col)
+        if c.rowspan > 1 or c.colspan > 1:
+            cell = cell.merge(t.cell(c.row + c.rowspan - 1, c.col + c.colspan - 1))
+        _fill_cell(cell, c.text, c.role)
+    for i, row in enumerate(t.rows):
+        tr_pr = row._tr.get_or_add_trPr()
+        tr_pr.append(OxmlElement("w:cantSplit"))
+        if i < table.header_rows:
+            tr_pr.append(OxmlElement("w:tblHeader"))
+    for cell_el in t._tbl.iter(qn("w:tc")):
+        tc_pr = cell_el.get_or_add_tcPr()
+        v_align = OxmlElement("w:vAlign")
+        v_align.set(qn("w:val"), "center")
+        tc_pr.insert_element_before(v_align, "w:hideMark", "w:headers", "w:cellIns", "w:cellDel",
+                                    "w:cellMerge", "w:tcPrChange")
+
+
+def _fill_cell(cell, text: str, role: str) -> None:
+    style = CELL_STYLES[role]
+    _, name = parts.CELL_PARAGRAPH_STYLES[(style.font, style.align)]
+    paragraphs = cell.paragraphs
+    for extra in paragraphs[1:]:  # a merge keeps every merged cell's paragraph
+        extra._p.getparent().remove(extra._p)
+    p = paragraphs[0]
+    p.style = name
+    for r in list(p.runs):
+        r._r.getparent().remove(r._r)
+    if text:
+        p.add_run(text)
+
+
+def _table_properties(t: DocxTable, width_twips: int, borders: bool = True,
+                      padding: int = CELL_PADDING_TWIPS) -> None:
+    """tblPr in schema order: tblW, jc, tblBorders, tblLayout (set by autofit), tblCellMar."""
+    tbl_pr = t._tbl.tblPr
+    for existing in tbl_pr.findall(qn("w:tblStyle")) + tbl_pr.findall(qn("w:tblLook")):
+        tbl_pr.remove(existing)
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.insert_element_before(tbl_w, "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
+                                     "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+    tbl_w.set(qn("w:w"), str(width_twips))
+    tbl_w.set(qn("w:type"), "dxa")
+    jc = OxmlElement("w:jc")
+    jc.set(qn("w:val"), "center")
+    tbl_pr.insert_element_before(jc, "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd",
+                                 "w:tblLayout", "w:tblCellMar", "w:tblLook")
+    lines = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        b = OxmlElement(f"w:{side}")
+        b.set(qn("w:val"), "single" if borders else "nil")
+        if borders:
+            b.set(qn("w:sz"), str(BORDER_EIGHTHS))
+            b.set(qn("w:space"), "0")
+            b.set(qn("w:color"), "000000")
+        lines.append(b)
+    tbl_pr.insert_element_before(lines, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
+    margins = OxmlElement("w:tblCellMar")  # on the table too: LibreOffice ignores the style's
+    for side, twips in (("top", 0), ("left", padding), ("bottom", 0), ("right", padding)):
+        m = OxmlElement(f"w:{side}")
+        m.set(qn("w:w"), str(twips))
+        m.set(qn("w:type"), "dxa")
+        margins.append(m)
+    tbl_pr.insert_element_before(margins, "w:tblLook")
+
+
+# --- page setup and footers ----------------------------------------------------------------
+
+def setup_page(doc: DocxDocument) -> None:
+    section = doc.sections[0]
+    section.start_type = WD_SECTION_START.NEW_PAGE
+    section.page_width, section.page_height = Mm(PAGE.width_mm), Mm(PAGE.height_mm)
+    section.top_margin, section.bottom_margin = Mm(PAGE.top_mm), Mm(PAGE.bottom_mm)
+    section.left_margin, section.right_margin = Mm(PAGE.left_mm), Mm(PAGE.right_mm)
+    section.header_distance = Mm(15)
+    section.footer_distance = Mm(FOOTER_DISTANCE_MM)
+    section.gutter = Mm(0)
+    sect_pr = section._sectPr
+    for grid in sect_pr.findall(qn("w:docGrid")):
+        sect_pr.remove(grid)
+    grid = OxmlElement("w:docGrid")
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
+    sect_pr.append(grid)
+    _page_number(section.footer, odd=True)
+    _page_number(section.even_page_footer, odd=False)
+
+
+def _page_number(footer, odd: bool) -> None:
+    """"— N —": 4号 宋体, odd pages right and even pages left, one character in (7.5)."""
+    footer.is_linked_to_previous = False
+    paragraph = footer.paragraphs[0]
+    paragraph.style = parts.PAGE_NUMBER_STYLE[1]
+    ppr = paragraph._p.get_or_add_pPr()
+    ind = ppr.get_or_add_ind()
+    ind.set(qn("w:right" if odd else "w:left"), str(round(PAGE_NUMBER_PT * 20)))  # one 4号 字
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
+    paragraph.add_run("\u2014 ")
+    _field(paragraph, "PAGE", "1")
+    paragraph.add_run(" \u2014")
+
+
+def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:
+    def fld_char(kind: str) -> None:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(el)
+
+    fld_char("begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    fld_char("separate")
+    paragraph.add_run(placeholder)
+    fld_char("end")
+

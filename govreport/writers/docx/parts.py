@@ -1,0 +1,202 @@
+"""The package parts we write ourselves instead of keeping python-docx's template: styles,
+font table, settings and app properties.
+
+The template's parts point East Asian text at a Japanese theme font, carry rsids, a thumbnail
+and "Microsoft Macintosh Word"; ours name the official Chinese fonts, in schema order, with
+nothing else.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import quoteattr
+
+from govreport.fonts.families import OFFICIAL_FAMILY
+from govreport.layout.style import (
+    CELL_STYLES,
+    PARAGRAPH_STYLES,
+    TABLE_LINE_PT,
+    TABLE_PT,
+    ParagraphStyle,
+)
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+LATIN_FONT = "Times New Roman"
+
+# Families to fall back to where the official one is missing (Windows ≥ Vista has 仿宋/楷体, not
+# the _GB2312 fonts), and what kind of face each is, for the font table.
+ALT_NAMES = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标宋简体": "宋体"}
+FONT_TABLE_FAMILY = {"黑体": "modern", "宋体": "auto"}
+
+# Condense 3号 text by 0.25 pt (w:spacing -5) so 28 characters fill 156 mm (typography §2.3).
+CONDENSE_TWENTIETHS = -5
+CHAR_TWIPS = 315  # one condensed 3号 character, the twips fallback for *Chars indents
+
+# Hanging punctuation. ISO/IEC 29500 17.3.1.21: overflowPunct on (also when omitted) lets a
+# line-final ，。 extend one character past the margin — Word's default. LibreOffice's importer
+# inverts the value (writerfilter: IS_HANGING_PUNCTUATION = val == 0), so val="1" is the one
+# setting under which LibreOffice, like our PDF, never sets punctuation outside the 版心, while
+# Word keeps its usual behaviour. Measured: with val="0" LibreOffice lines reach 189.7 mm (the
+# 版心 ends at 184 mm); with val="1" none passes 184.1 mm.
+OVERFLOW_PUNCT = '<w:overflowPunct w:val="1"/>'
+
+CELL_PARAGRAPH_STYLES = {  # (font role, align) -> (styleId, name)
+    ("heading1", "center"): ("GovTableHeader", "表格表头"),
+    ("table", "center"): ("GovTableCenter", "表格文字居中"),
+    ("table", "left"): ("GovTableLeft", "表格文字"),
+}
+PAGE_NUMBER_STYLE = ("GovPageNumber", "页码")
+
+
+def family(role: str) -> str:
+    return OFFICIAL_FAMILY[role]
+
+
+def style_id(key: str) -> str:
+    """ASCII style ids (Word's own convention); the Chinese name is what clerks see."""
+    return "Gov" + "".join(part.capitalize() for part in key.split("_"))
+
+
+def char_style_id(role: str) -> str:
+    return "GovFont" + "".join(part.capitalize() for part in role.split("_"))
+
+
+def _rfonts(east_asia: str) -> str:
+    return (f'<w:rFonts w:ascii="{LATIN_FONT}" w:eastAsia={quoteattr(east_asia)} '
+            f'w:hAnsi="{LATIN_FONT}" w:cs="{LATIN_FONT}" w:hint="eastAsia"/>')
+
+
+def _half_points(pt: float) -> str:
+    v = round(pt * 2)
+    return f'<w:sz w:val="{v}"/><w:szCs w:val="{v}"/>'
+
+
+def _twips(pt: float) -> int:
+    return round(pt * 20)
+
+
+def _paragraph_style(key: str, s: ParagraphStyle) -> str:
+    ppr = ["<w:pPr>"]
+    if s.keep_with_next:
+        ppr.append("<w:keepNext/>")
+    ppr.append('<w:widowControl w:val="0"/>')
+    ppr.append(OVERFLOW_PUNCT)
+    ppr.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
+    ppr.append(f'<w:spacing w:before="0" w:after="0" w:line="{_twips(s.line_pt)}" w:lineRule="exact"/>')
+    if s.first_indent_chars:
+        chars = round(s.first_indent_chars * 100)
+        ppr.append(f'<w:ind w:firstLineChars="{chars}" w:firstLine="{round(s.first_indent_chars * 320)}"/>')
+    ppr.append(f'<w:jc w:val="{_JC[s.align]}"/>')
+    if s.outline_level is not None:
+        ppr.append(f'<w:outlineLvl w:val="{s.outline_level}"/>')
+    ppr.append("</w:pPr>")
+    rpr = ["<w:rPr>", _rfonts(family(s.font))]
+    if s.size_pt == PARAGRAPH_STYLES["body"].size_pt:
+        rpr.append(f'<w:spacing w:val="{CONDENSE_TWENTIETHS}"/>')
+    rpr.append(_half_points(s.size_pt))
+    rpr.append("</w:rPr>")
+    return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{style_id(key)}">'
+            f'<w:name w:val="{s.name}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
+            + "".join(ppr) + "".join(rpr) + "</w:style>")
+
+
+_JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
+
+
+def _cell_style(font: str, align: str, sid: str, name: str) -> str:
+    return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}">'
+            f'<w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
+            f'<w:pPr><w:widowControl w:val="0"/>{OVERFLOW_PUNCT}<w:snapToGrid w:val="0"/>'
+            f'<w:spacing w:before="0" w:after="0" w:line="{_twips(TABLE_LINE_PT)}" w:lineRule="exact"/>'
+            f'<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="{_JC[align]}"/></w:pPr>'
+            f'<w:rPr>{_rfonts(family(font))}{_half_points(TABLE_PT)}</w:rPr></w:style>')
+
+
+def _char_style(role: str) -> str:
+    return (f'<w:style w:type="character" w:customStyle="1" w:styleId="{char_style_id(role)}">'
+            f'<w:name w:val="{family(role)}字体"/><w:basedOn w:val="DefaultParagraphFont"/>'
+            f'<w:rPr>{_rfonts(family(role))}</w:rPr></w:style>')
+
+
+def styles_xml() -> str:
+    from govreport.layout.style import PAGE_NUMBER_PT
+
+    body = PARAGRAPH_STYLES["body"]
+    styles = [
+        '<w:docDefaults><w:rPrDefault><w:rPr>', _rfonts(family("body")), _half_points(body.size_pt),
+        '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>',
+        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="'
+        f'{_twips(body.line_pt)}" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>',
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+        '<w:qFormat/><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/>'
+        '<w:autoSpaceDN w:val="0"/><w:jc w:val="both"/></w:pPr></w:style>',
+        '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
+        '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
+        '<w:unhideWhenUsed/></w:style>',
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
+        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" '
+        'w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        '</w:style>',
+        '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
+        '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
+    ]
+    styles += [_paragraph_style(key, s) for key, s in PARAGRAPH_STYLES.items()]
+    fonts_in_cells = {(c.font, c.align) for c in CELL_STYLES.values()}
+    for (font, align), (sid, name) in CELL_PARAGRAPH_STYLES.items():
+        assert (font, align) in fonts_in_cells
+        styles.append(_cell_style(font, align, sid, name))
+    sid, name = PAGE_NUMBER_STYLE
+    styles.append(
+        f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
+        '<w:basedOn w:val="Normal"/><w:pPr><w:widowControl w:val="0"/><w:snapToGrid w:val="0"/>'
+        '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        f'<w:rPr>{_rfonts(family("page_number"))}{_half_points(PAGE_NUMBER_PT)}</w:rPr></w:style>')
+    styles += [_char_style(role) for role in OFFICIAL_FAMILY]
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="{W_NS}">'
+            + "".join(styles) + "</w:styles>")
+
+
+def font_table_xml() -> str:
+    fonts = []
+    for name in dict.fromkeys([*OFFICIAL_FAMILY.values(), LATIN_FONT]):
+        alt = f'<w:altName w:val="{ALT_NAMES[name]}"/>' if name in ALT_NAMES else ""
+        if name == LATIN_FONT:
+            fonts.append(f'<w:font w:name="{name}"><w:panose1 w:val="02020603050405020304"/>'
+                         '<w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>')
+            continue
+        kind = FONT_TABLE_FAMILY.get(name, "roman" if "宋" in name or "仿" in name else "script" if "楷" in name else "auto")
+        fonts.append(f'<w:font w:name={quoteattr(name)}>{alt}<w:charset w:val="86"/>'
+                     f'<w:family w:val="{kind}"/><w:pitch w:val="fixed"/></w:font>')
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="{W_NS}">'
+            + "".join(fonts) + "</w:fonts>")
+
+
+def settings_xml() -> str:
+    """Minimal settings: odd/even footers, no punctuation compression, zh-CN, Word 2010 layout."""
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:settings xmlns:w="{W_NS}">'
+        '<w:zoom w:percent="100"/>'
+        '<w:defaultTabStop w:val="420"/>'
+        '<w:evenAndOddHeaders/>'
+        '<w:characterSpacingControl w:val="doNotCompress"/>'
+        '<w:compat><w:useFELayout/><w:compatSetting w:name="compatibilityMode" '
+        'w:uri="http://schemas.microsoft.com/office/word" w:val="14"/></w:compat>'
+        '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>'
+        '<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/>'
+        "</w:settings>"
+    )
+
+
+def app_xml(company: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        "<Application>govreport</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+        f"<Company>{_escape(company)}</Company><LinksUpToDate>false</LinksUpToDate>"
+        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
