@@ -5,7 +5,9 @@ Exit status everywhere: 0 success (warnings allowed), 1 the input has errors, 2 
 
 from __future__ import annotations
 
+import gc
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -161,11 +163,34 @@ def diff_command(
     out.flush()
 
 
+FontOption = Annotated[
+    list[str] | None,
+    typer.Option("--font", help="为某一角色指定 PDF 字体：角色=字体文件[#序号]，可重复，"
+                                "如 --font body=/path/仿宋_GB2312.ttf。角色：title 标题、body 正文、"
+                                "heading1 一级标题、heading2 二级标题、table 表格、page_number 页码。"),
+]
+
+
+def _font_choices(options: list[str] | None) -> dict[str, str]:
+    """`--font ROLE=PATH` values → {role: "PATH[#N]"}, with Chinese usage errors."""
+    from govreport.fonts import FontError, parse_font_option
+
+    choices: dict[str, str] = {}
+    for text in options or []:
+        try:
+            role, _, _ = parse_font_option(text)
+        except FontError as exc:
+            raise UsageError(str(exc)) from None
+        choices[role] = text.split("=", 1)[1].strip()
+    return choices
+
+
 @app.command("build")
 def build_command(
     files: Annotated[list[Path], typer.Argument(help="要生成的 YAML 文件。", show_default=False)],
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件夹。")] = Path("."),
     to: Annotated[str, typer.Option("--to", help="输出格式，用逗号分隔：docx、pdf。")] = "docx,pdf",
+    font: FontOption = None,
 ) -> None:
     """生成报告文档：先检查，没有错误才生成 DOCX 和 PDF。"""
     from govreport import build
@@ -176,7 +201,19 @@ def build_command(
         raise UsageError(str(exc)) from None
     if output.exists() and not output.is_dir():
         raise UsageError(f"输出位置 {output} 已存在且不是文件夹")
-    results = [build.build_file(f, output, formats) for f in _existing_files(files)]
+    inputs = _existing_files(files)
+    fonts = _font_choices(font)
+    if "pdf" in formats:
+        from govreport.fonts import FontError
+
+        try:
+            note = build.substitute_note(build.pdf_fonts(fonts))
+        except FontError as exc:
+            raise UsageError(str(exc)) from None
+        if note:
+            typer.echo(note, err=True)
+    results = [build.build_file(f, output, formats, fonts=fonts, parallel=len(inputs) == 1)
+               for f in inputs]
     for r in results:
         for finding in r.findings:
             typer.echo(str(finding))
@@ -187,6 +224,25 @@ def build_command(
     built = sum(r.ok for r in results)
     typer.echo(f"共 {len(results)} 个文件：{built} 个已生成，{len(results) - built} 个失败。")
     raise typer.Exit(EXIT_OK if built == len(results) else EXIT_ERRORS)
+
+
+@app.command("fonts")
+def fonts_command(
+    font: FontOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 格式输出。")] = False,
+) -> None:
+    """显示 PDF 各部分使用的字体：来源、字形类型和 GB2312 汉字覆盖率。"""
+    from govreport import build
+    from govreport.fonts import FontError, format_resolution_table, resolution_table
+
+    try:
+        rows = resolution_table(build.pdf_fonts(_font_choices(font)))
+    except FontError as exc:
+        raise UsageError(str(exc)) from None
+    if as_json:
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_resolution_table(rows))
 
 
 @app.command("schema")
@@ -257,5 +313,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point.
+
+    A command is a short-lived process: the cyclic collector runs rarely (it would otherwise
+    rescan the fonts' large metric tables), and the process ends with os._exit once its
+    output is flushed instead of freeing every object first. Together ~0.09 s of a 0.39 s
+    build. Every file is closed by then and child processes have been waited for.
+    """
+    gc.set_threshold(100_000, 50, 50)
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

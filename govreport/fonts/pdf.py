@@ -28,7 +28,9 @@ def register_reportlab_fonts(fonts: Mapping[str, ResolvedFont]) -> dict[str, str
     """
     from reportlab.lib.fonts import addMapping  # imported here: resolving needs no reportlab
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from .rlcache import load_ttfont
 
     names: dict[str, str] = {}
     registered = set(pdfmetrics.getRegisteredFontNames())
@@ -38,7 +40,7 @@ def register_reportlab_fonts(fonts: Mapping[str, ResolvedFont]) -> dict[str, str
         if name is None or name not in registered:
             name = reportlab_font_name(font)
             try:
-                ttf = TTFont(name, str(font.ttf_path), subfontIndex=font.ttf_index)
+                ttf = load_ttfont(name, font.ttf_path, font.ttf_index)
             except (TTFError, OSError) as exc:
                 label = ROLE_LABELS.get(role, role)
                 raise FontError(

@@ -1,0 +1,1 @@
+"""The PDF writer and its Chinese typesetting (grid paragraphs, kinsoku line breaking)."""

@@ -1,0 +1,188 @@
+"""The PDF writer: the layout document set directly with reportlab, every font embedded.
+
+Body text, headings, title and sign-off are GridParagraphs on the 22 × 28 grid; tables are
+reportlab Tables whose cells are GridParagraphs; page numbers are drawn per page. Dates come
+from the sign-off date and reportlab's invariant mode fixes the file ID, so the same input
+gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Mapping
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import PageBreak as RLPageBreak
+
+from govreport.layout.document import Blank, Document, PageBreak, Paragraph, Signoff
+from govreport.layout.document import Table as LayoutTable
+from govreport.layout.style import (
+    BODY_PT,
+    CELL_STYLES,
+    FONT_ROLES,
+    LINE_PITCH_PT,
+    PAGE,
+    PAGE_NUMBER_PT,
+    PARAGRAPH_STYLES,
+    TABLE_LINE_PT,
+    TABLE_PT,
+)
+from govreport.writers.pdf.gridtext import GridParagraph
+from govreport.writers.pdf.keep import KeepWithLines
+from govreport.writers.pdf.linebreak import Align
+from govreport.writers.pdf.styles import CELL_PITCH, MM, FontSpec, GridStyle, cells
+
+EM_DASH_MIDDLE = 0.33  # the 一字线 sits ~0.27–0.39 em above the baseline in CJK fonts (§1.6)
+CELL_PADDING_PT = 1 * MM
+_ALIGN = {"justify": Align.JUSTIFY, "left": Align.LEFT, "center": Align.CENTER,
+          "right": Align.RIGHT}
+
+
+def render_pdf(document: Document, font_names: Mapping[str, str]) -> bytes:
+    """The PDF of `document`; `font_names` maps each font role to a registered reportlab font."""
+    buffer = io.BytesIO()
+    meta = document.meta
+    doc = BaseDocTemplate(
+        buffer, pagesize=A4,
+        leftMargin=PAGE.left_mm * MM, rightMargin=PAGE.right_mm * MM,
+        topMargin=PAGE.top_mm * MM, bottomMargin=PAGE.bottom_mm * MM,
+        title=meta.title, author=meta.author, subject=meta.subject, keywords=meta.keywords,
+        creator="govreport", producer="govreport", lang=meta.language, invariant=1,
+        initialFontName=font_names["body"], displayDocTitle=1,
+    )
+    frame = Frame(PAGE.left_mm * MM, PAGE.bottom_mm * MM, PAGE.text_width_mm * MM,
+                  PAGE.text_height_mm * MM, leftPadding=0, rightPadding=0, topPadding=0,
+                  bottomPadding=0, id="body", showBoundary=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame],
+                                       onPage=_page_number(font_names["page_number"]))])
+    doc.keepTogetherClass = KeepWithLines
+    doc.build(flowables(document, font_names), canvasmaker=_canvas_dated(meta.date))
+    return buffer.getvalue()
+
+
+def flowables(document: Document, font_names: Mapping[str, str]) -> list[Flowable]:
+    out: list[Flowable] = []
+    for block in document.blocks:
+        if isinstance(block, Paragraph):
+            style = paragraph_style(block.style, font_names)
+            out.append(GridParagraph([(r.text, r.font) for r in block.runs if r.text], style))
+        elif isinstance(block, Blank):
+            out.append(Spacer(1, block.lines * LINE_PITCH_PT))
+        elif isinstance(block, PageBreak):
+            out.append(RLPageBreak())
+        elif isinstance(block, LayoutTable):
+            out.append(_table(block, font_names))
+        elif isinstance(block, Signoff):
+            for run, indent, key in ((block.organ, block.organ_right_chars, "signoff"),
+                                     (block.date, block.date_right_chars, "date")):
+                style = paragraph_style(key, font_names, right_indent=cells(indent))
+                out.append(GridParagraph([(run.text, run.font)], style))
+    return out
+
+
+def _fonts(font_names: Mapping[str, str], size: float) -> dict[str, FontSpec]:
+    return {role: FontSpec(font_names[role], size) for role in FONT_ROLES}
+
+
+def paragraph_style(key: str, font_names: Mapping[str, str], **overrides: float) -> GridStyle:
+    """The GridStyle of a layout paragraph style: body-size text sits on the 28-cell grid."""
+    s = PARAGRAPH_STYLES[key]
+    on_grid = s.size_pt == BODY_PT
+    return GridStyle(
+        _fonts(font_names, s.size_pt), default=s.font,
+        cell=CELL_PITCH if on_grid else None, leading=s.line_pt,
+        first_indent=cells(s.first_indent_chars), align=_ALIGN[s.align],
+        keep_with_next=s.keep_with_next, **overrides,
+    )
+
+
+def _cell_style(role: str, font_names: Mapping[str, str]) -> GridStyle:
+    c = CELL_STYLES[role]
+    return GridStyle(_fonts(font_names, TABLE_PT), default=c.font, cell=None,
+                     leading=TABLE_LINE_PT, align=_ALIGN[c.align])
+
+
+def _table(block: LayoutTable, font_names: Mapping[str, str]) -> Table:
+    data: list[list[object]] = [["" for _ in range(block.n_cols)] for _ in range(block.n_rows)]
+    commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), font_names["table"]),  # no implicit Helvetica
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]
+    for c in block.cells:
+        data[c.row][c.col] = GridParagraph([(c.text, CELL_STYLES[c.role].font)],
+                                           _cell_style(c.role, font_names)) if c.text else ""
+        if c.rowspan > 1 or c.colspan > 1:
+            commands.append(("SPAN", (c.col, c.row),
+                             (c.col + c.colspan - 1, c.row + c.rowspan - 1)))
+    widths = [w * MM for w in block.widths_mm]
+    cls = WholeTable if block.keep_together else Table
+    return cls(data, colWidths=widths, repeatRows=block.header_rows, splitByRow=1,
+               style=TableStyle(commands), hAlign="CENTER")
+
+
+class WholeTable(Table):
+    """A table that moves to the next page instead of splitting.
+
+    Not a KeepTogether wrapper: reportlab never groups a container with the keep-with-next
+    heading before it, which left the heading stranded at the foot of a page.
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+
+def _page_number(font: str):
+    """"— N —" 4号, odd pages right and even pages left, one character in; its 一字线 7 mm
+    below the 版心 (GB/T 9704 7.5)."""
+    one_char = PAGE_NUMBER_PT
+    dash_y = (PAGE.bottom_mm - PAGE.page_number_gap_mm) * MM
+    baseline = dash_y - EM_DASH_MIDDLE * PAGE_NUMBER_PT
+    left, right = PAGE.left_mm * MM, (PAGE.width_mm - PAGE.right_mm) * MM
+
+    def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        n = canvas.getPageNumber()
+        text = f"\u2014 {n} \u2014"
+        canvas.saveState()
+        canvas.setFont(font, PAGE_NUMBER_PT)
+        if n % 2:
+            canvas.drawRightString(right - one_char, baseline, text)
+        else:
+            canvas.drawString(left + one_char, baseline, text)
+        canvas.restoreState()
+
+    return draw
+
+
+class _SignoffTimeStamp:
+    """reportlab's TimeStamp interface, fixed at noon in Beijing on the sign-off date."""
+
+    def __init__(self, date: dt.date):
+        self.YMDhms = (date.year, date.month, date.day, 12, 0, 0)
+        self.dhh, self.dmm = 8, 0
+        self.t = dt.datetime(date.year, date.month, date.day, 4, tzinfo=dt.UTC).timestamp()
+
+
+def _canvas_dated(date: dt.date) -> type[Canvas]:
+    class DatedCanvas(Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self._doc._timeStamp = _SignoffTimeStamp(date)
+
+    return DatedCanvas
