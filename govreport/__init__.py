@@ -4,9 +4,10 @@
     report = govreport.load("2024.yaml")        # raises govreport.InputError on bad input
     for finding in govreport.check(report):     # arithmetic, placeholders, last year
         print(finding)
+    results = govreport.build(["2024.yaml"], outdir="out")   # DOCX and PDF
 """
 
-from govreport.api import FileCheck, check, check_file, load
+from govreport.api import FileCheck, build, check, check_file, load
 from govreport.findings import Finding, Severity
 from govreport.model import Report
 from govreport.source import InputError
@@ -17,6 +18,7 @@ __all__ = [
     "InputError",
     "Report",
     "Severity",
+    "build",
     "check",
     "check_file",
     "load",

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from govreport.checks import check_report
 from govreport.findings import Finding, has_errors
@@ -12,6 +14,9 @@ from govreport.history.similarity import resolve_threshold
 from govreport.model import Report
 from govreport.reader import read_report
 from govreport.source import InputError
+
+if TYPE_CHECKING:
+    from govreport.builder import BuildResult
 
 
 def load(path: str | os.PathLike[str], *, strict: bool = True) -> Report:
@@ -74,3 +79,24 @@ def load_file(path: str | os.PathLike[str]) -> FileCheck:
     except InputError as exc:
         return FileCheck(name, exc.findings)
     return FileCheck(name, list(report.findings), report)
+
+
+def build(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+          outdir: str | os.PathLike[str] = "out", formats: Sequence[str] = ("docx", "pdf"),
+          jobs: int | None = None, fonts: Mapping[str, str] | None = None,
+          on_result: Callable[[int, BuildResult], None] | None = None) -> list[BuildResult]:
+    """Build reports: files, folders (searched for *.yaml / *.yml) and glob patterns.
+
+    Returns one `BuildResult` per input, in input order; a file with errors is reported, not
+    raised. `jobs` worker processes (default: the number of CPUs); `fonts` are PDF font
+    choices by role, as `--font` takes them. Raises `BuildError` for usage problems (nothing
+    matches, two inputs would write the same output) before anything is written, and
+    `govreport.fonts.FontError` for a font that cannot be used.
+    """
+    from govreport import batch, inputs
+
+    arguments = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    plan = inputs.plan_outputs(inputs.collect_inputs(arguments), Path(outdir))
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    return batch.run_jobs(plan, tuple(formats), workers=workers, fonts=fonts,
+                          on_result=on_result)

@@ -69,7 +69,7 @@ def _summary(results: list[api.FileCheck]) -> str:
 
 @app.command("check")
 def check_command(
-    files: Annotated[list[Path], typer.Argument(help="要检查的 YAML 文件。", show_default=False)],
+    files: Annotated[list[str], typer.Argument(help="YAML 文件、文件夹（查找其中所有 .yaml/.yml）或通配符。", show_default=False)],
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 格式输出结果。")] = False,
     similar: Annotated[str | None, typer.Option("--similar-threshold", metavar="PERCENT", help="X-SIMILAR 的阈值（百分比）：某部分正文与上一年度重复的文字超过此比例时警告；默认为环境变量 GOVREPORT_SIMILAR_THRESHOLD 或 60，写 100 则不检查。")] = None,
 ) -> None:
@@ -81,7 +81,13 @@ def check_command(
             None if similar is None else similarity.from_percent(similar, "--similar-threshold"))
     except similarity.ThresholdError as exc:
         raise UsageError(str(exc)) from None
-    results = [api.check_file(f, similar_threshold=threshold) for f in _existing_files(files)]
+    from govreport import inputs
+
+    try:
+        paths = inputs.collect_inputs(files)
+    except inputs.BuildError as exc:
+        raise UsageError(str(exc)) from None
+    results = [api.check_file(f, similar_threshold=threshold) for f in paths]
     if as_json:
         typer.echo(json.dumps({"files": [r.as_dict() for r in results]}, ensure_ascii=False, indent=2))
     else:
@@ -187,21 +193,26 @@ def _font_choices(options: list[str] | None) -> dict[str, str]:
 
 @app.command("build")
 def build_command(
-    files: Annotated[list[Path], typer.Argument(help="要生成的 YAML 文件。", show_default=False)],
-    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件夹。")] = Path("."),
+    files: Annotated[list[str], typer.Argument(help="YAML 文件、文件夹（查找其中所有 .yaml/.yml）或通配符。", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件夹；输入来自多个文件夹时在其中保持文件夹结构。")] = Path("."),
     to: Annotated[str, typer.Option("--to", help="输出格式，用逗号分隔：docx、pdf。")] = "docx,pdf",
     font: FontOption = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="同时生成的进程数，默认为 CPU 核数。")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只显示错误和最后的汇总。")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="在标准输出打印 JSON 结果（不显示进度）。")] = False,
+    report: Annotated[Path | None, typer.Option("--report", help="另把 JSON 结果写入这个文件。")] = None,
 ) -> None:
-    """生成报告文档：先检查，没有错误才生成 DOCX 和 PDF。"""
-    from govreport import build
+    """生成报告文档：先检查，没有错误才生成 DOCX 和 PDF；可一次生成多个文件。"""
+    from govreport import batch, inputs, progress
+    from govreport import builder as build
 
     try:
         formats = build.parse_formats(to)
-    except build.BuildError as exc:
+        if output.exists() and not output.is_dir():
+            raise inputs.BuildError(f"输出位置 {output} 已存在且不是文件夹")
+        plan = inputs.plan_outputs(inputs.collect_inputs(files), output)
+    except inputs.BuildError as exc:
         raise UsageError(str(exc)) from None
-    if output.exists() and not output.is_dir():
-        raise UsageError(f"输出位置 {output} 已存在且不是文件夹")
-    inputs = _existing_files(files)
     fonts = _font_choices(font)
     if "pdf" in formats:
         from govreport.fonts import FontError
@@ -210,20 +221,28 @@ def build_command(
             note = build.substitute_note(build.pdf_fonts(fonts))
         except FontError as exc:
             raise UsageError(str(exc)) from None
-        if note:
+        if note and not quiet:
             typer.echo(note, err=True)
-    results = [build.build_file(f, output, formats, fonts=fonts, parallel=len(inputs) == 1)
-               for f in inputs]
-    for r in results:
-        for finding in r.findings:
-            typer.echo(str(finding))
-        if r.ok:
-            typer.echo(f"已生成：{'、'.join(str(o.path) for o in r.outputs)}")
-        else:
-            typer.echo(f"{r.file}：有错误，未生成文档。")
-    built = sum(r.ok for r in results)
-    typer.echo(f"共 {len(results)} 个文件：{built} 个已生成，{len(results) - built} 个失败。")
-    raise typer.Exit(EXIT_OK if built == len(results) else EXIT_ERRORS)
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    finished: list[int] = []
+    try:
+        with progress.reporter(len(plan), quiet, as_json) as out:
+            def done(index: int, result: build.BuildResult) -> None:
+                finished.append(index)
+                out.file_done(index, result)
+
+            results = batch.run_jobs(plan, formats, workers=workers, fonts=fonts,
+                                     debug=_state["debug"], on_result=done)
+    except KeyboardInterrupt:
+        typer.echo(f"govreport: 已中断：{len(finished)} 个文件已处理完，其余 {len(plan) - len(finished)} "
+                   "个未生成；已写出的文件都是完整的。", err=True)
+        raise typer.Exit(130) from None
+    out.finish(results)
+    if report is not None:
+        from govreport.scaffold import write_atomically
+
+        write_atomically(report, progress.as_json(results) + "\n")
+    raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_ERRORS)
 
 
 @app.command("fonts")
@@ -232,7 +251,7 @@ def fonts_command(
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 格式输出。")] = False,
 ) -> None:
     """显示 PDF 各部分使用的字体：来源、字形类型和 GB2312 汉字覆盖率。"""
-    from govreport import build
+    from govreport import builder as build
     from govreport.fonts import FontError, format_resolution_table, resolution_table
 
     try:

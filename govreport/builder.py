@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from govreport.api import check_file
 from govreport.findings import Finding, has_errors, sort_findings
+from govreport.inputs import BuildError
 from govreport.layout.build import build_document
 from govreport.layout.document import Document
 from govreport.position import Pos
@@ -26,10 +27,6 @@ if TYPE_CHECKING:
     from govreport.fonts import ResolvedFont
 
 FORMATS = ("docx", "pdf")
-
-
-class BuildError(Exception):
-    """A usage problem with a build request (unknown format, bad output folder)."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +49,7 @@ class BuildResult:
     findings: list[Finding] = field(default_factory=list)
     outputs: list[Output] = field(default_factory=list)
     error: str | None = None  # an unexpected failure while rendering or writing
+    traceback: str | None = None  # with --debug only
 
     @property
     def ok(self) -> bool:
@@ -60,6 +58,18 @@ class BuildResult:
     @property
     def status(self) -> str:
         return "built" if self.ok else "failed"
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape of `govreport build --json` (findings as in `check --json`)."""
+        out: dict[str, object] = {
+            "file": self.file, "status": self.status, "ok": self.ok,
+            "findings": [f.as_dict() for f in self.findings],
+            "outputs": [o.as_dict() for o in self.outputs],
+            "error": self.error,
+        }
+        if self.traceback:
+            out["traceback"] = self.traceback
+        return out
 
 
 Renderer = Callable[[Document], bytes]
