@@ -83,8 +83,10 @@ def build_document(report: Report) -> Document:
                                                          "heading1", pos=stats.pos)]))
         blocks.append(Blank(1))
         title = _stats_title(stats)
-        blocks.append(Paragraph("title", [Run(title.text, "title", title.source, title.offset,
-                                               title.pos)]))
+        if stats.title is not None:  # the clerk's title may not fit one 2号 line: balance it
+            blocks.extend(Paragraph("title", runs) for runs in _split_text(stats.title))
+        else:
+            blocks.append(Paragraph("title", [Run(title.text, "title", pos=title.pos)]))
         blocks.append(Blank(1))
         blocks.append(_stats_table(stats))
     return Document(_meta(report, title_lines), blocks)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION_START
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -11,7 +13,16 @@ from docx.shared import Mm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from govreport.layout.document import Blank, Block, PageBreak, Paragraph, Run, Signoff, Table
+from govreport.layout.document import (
+    Blank,
+    Block,
+    PageBreak,
+    Paragraph,
+    Run,
+    Signoff,
+    Table,
+    TableCell,
+)
 from govreport.layout.style import CELL_STYLES, PAGE, PAGE_NUMBER_PT, PARAGRAPH_STYLES
 from govreport.writers.docx import parts
 
@@ -118,7 +129,7 @@ def add_table(doc: DocxDocument, table: Table) -> None:
     2019 example split across two pages, losing the 20-row 三、本年度办理结果 label).
     """
     if not table.keep_together:
-        _grid(doc.add_table(rows=table.n_rows, cols=table.n_cols), table)
+        _grid(doc.add_table(rows=0, cols=table.n_cols), table)
         return
     width = _twips_mm(sum(table.widths_mm))
     outer = doc.add_table(rows=1, cols=1)
@@ -129,54 +140,105 @@ def add_table(doc: DocxDocument, table: Table) -> None:
     cell.width = width * 635
     outer.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     leading = cell.paragraphs[0]
-    inner = cell.add_table(rows=table.n_rows, cols=table.n_cols)  # appends the paragraph a cell
+    inner = cell.add_table(rows=0, cols=table.n_cols)  # appends the paragraph a cell
     cell._tc.remove(leading._p)  # must end with; the one before the table is not needed
     closing = cell.paragraphs[-1]
     closing.paragraph_format.line_spacing = Pt(1)
     closing.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    # Off the grid, or LibreOffice gives this 1 pt paragraph a whole 28.95 pt grid line: an
+    # empty line's gap under every kept-together table (measured 10 mm before the next heading).
+    closing_ppr = closing._p.get_or_add_pPr()
+    closing_ppr.insert_element_before(OxmlElement("w:snapToGrid", {qn("w:val"): "0"}),
+                                      *_after("w:snapToGrid"))
     _grid(inner, table)
 
 
 def _grid(t: DocxTable, table: Table) -> None:
+    """Fill an empty python-docx table (0 rows) with the layout grid, written as XML directly.
+
+    python-docx's cell API recomputes the whole grid on every `cell()` call; for table 3
+    (28 rows × 10 columns with merges) that took 1 s. Here each row is built once: a merged
+    cell is its origin `w:tc` with `gridSpan`/`vMerge restart`, and one `vMerge` continuation
+    `w:tc` in each further row it covers.
+    """
     t.autofit = False  # writes tblLayout fixed
-    widths = [_twips_mm(w) for w in table.widths_mm]
-    widths[-1] += _twips_mm(sum(table.widths_mm)) - sum(widths)  # rounding goes to the last column
+    # Round the column edges, not the widths: each column stays within a twip of its width
+    # and the columns add up to the table's width (rounding every width left the 申请 table's
+    # last column 2 twips short).
+    edges = [_twips_mm(sum(table.widths_mm[:i])) for i in range(table.n_cols + 1)]
+    widths = [b - a for a, b in itertools.pairwise(edges)]
     _table_properties(t, sum(widths))
-    for gc, w in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+    tbl = t._tbl
+    grid = tbl.tblGrid
+    for gc in list(grid):
+        grid.remove(gc)
+    for w in widths:
+        gc = OxmlElement("w:gridCol")
         gc.set(qn("w:w"), str(w))
-    for row in t.rows:
-        for cell, w in zip(row.cells, widths, strict=True):
-            cell.width = w * 635  # twips → EMU
+        grid.append(gc)
+    # slot (row, col) -> (cell, is_origin) for the first column of every cell in every row
+    starts: dict[tuple[int, int], tuple[TableCell, bool]] = {}
     for c in table.cells:
-        cell = t.cell(c.row, c.col)
-        if c.rowspan > 1 or c.colspan > 1:
-            cell = cell.merge(t.cell(c.row + c.rowspan - 1, c.col + c.colspan - 1))
-        _fill_cell(cell, c.text, c.role)
-    for i, row in enumerate(t.rows):
-        tr_pr = row._tr.get_or_add_trPr()
+        for r in range(c.row, c.row + c.rowspan):
+            starts[(r, c.col)] = (c, r == c.row)
+    for r in range(table.n_rows):
+        tr = OxmlElement("w:tr")
+        tr_pr = OxmlElement("w:trPr")
         tr_pr.append(OxmlElement("w:cantSplit"))
-        if i < table.header_rows:
+        if r < table.header_rows:
             tr_pr.append(OxmlElement("w:tblHeader"))
-    for cell_el in t._tbl.iter(qn("w:tc")):
-        tc_pr = cell_el.get_or_add_tcPr()
-        v_align = OxmlElement("w:vAlign")
-        v_align.set(qn("w:val"), "center")
-        tc_pr.insert_element_before(v_align, "w:hideMark", "w:headers", "w:cellIns", "w:cellDel",
-                                    "w:cellMerge", "w:tcPrChange")
+        tr.append(tr_pr)
+        for col in range(table.n_cols):
+            if (r, col) in starts:
+                cell, origin = starts[(r, col)]
+                tr.append(_tc(cell, origin, sum(widths[col:col + cell.colspan])))
+        tbl.append(tr)
 
 
-def _fill_cell(cell, text: str, role: str) -> None:
-    style = CELL_STYLES[role]
-    _, name = parts.CELL_PARAGRAPH_STYLES[(style.font, style.align)]
-    paragraphs = cell.paragraphs
-    for extra in paragraphs[1:]:  # a merge keeps every merged cell's paragraph
-        extra._p.getparent().remove(extra._p)
-    p = paragraphs[0]
-    p.style = name
-    for r in list(p.runs):
-        r._r.getparent().remove(r._r)
-    if text:
-        p.add_run(text)
+def _tc(cell: TableCell, origin: bool, width: int):
+    tc = OxmlElement("w:tc")
+    tc_pr = OxmlElement("w:tcPr")
+    tc_w = OxmlElement("w:tcW")
+    tc_w.set(qn("w:w"), str(width))
+    tc_w.set(qn("w:type"), "dxa")
+    tc_pr.append(tc_w)
+    if cell.colspan > 1:
+        span = OxmlElement("w:gridSpan")
+        span.set(qn("w:val"), str(cell.colspan))
+        tc_pr.append(span)
+    if cell.rowspan > 1:
+        merge = OxmlElement("w:vMerge")
+        if origin:
+            merge.set(qn("w:val"), "restart")
+        tc_pr.append(merge)
+    v_align = OxmlElement("w:vAlign")
+    v_align.set(qn("w:val"), "center")
+    tc_pr.append(v_align)
+    tc.append(tc_pr)
+    style = CELL_STYLES[cell.role]
+    style_id, _ = parts.CELL_PARAGRAPH_STYLES[(style.font, style.align)]
+    p = OxmlElement("w:p")
+    p_pr = OxmlElement("w:pPr")
+    p_style = OxmlElement("w:pStyle")
+    p_style.set(qn("w:val"), style_id)
+    p_pr.append(p_style)
+    p.append(p_pr)
+    if origin and cell.text:
+        run = OxmlElement("w:r")
+        if _AMBIGUOUS.intersection(cell.text):
+            r_pr = OxmlElement("w:rPr")
+            fonts = OxmlElement("w:rFonts")
+            fonts.set(qn("w:hint"), "eastAsia")
+            r_pr.append(fonts)
+            run.append(r_pr)
+        text = OxmlElement("w:t")
+        text.text = cell.text
+        if cell.text != cell.text.strip():
+            text.set(qn("xml:space"), "preserve")
+        run.append(text)
+        p.append(run)
+    tc.append(p)
+    return tc
 
 
 def _table_properties(t: DocxTable, width_twips: int, borders: bool = True,
@@ -227,6 +289,8 @@ def setup_page(doc: DocxDocument) -> None:
     section.footer_distance = Mm(FOOTER_DISTANCE_MM)
     section.gutter = Mm(0)
     sect_pr = section._sectPr
+    for attr in [a for a in sect_pr.attrib if a.startswith(qn("w:rsid"))]:
+        del sect_pr.attrib[attr]  # the template's revision ids: nothing of it stays in a report
     for grid in sect_pr.findall(qn("w:docGrid")):
         sect_pr.remove(grid)
     grid = OxmlElement("w:docGrid")
