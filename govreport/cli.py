@@ -301,6 +301,9 @@ def _chinese_usage(message: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app and turn every failure into a Chinese message and an exit code."""
+    for stream in (sys.stdout, sys.stderr):  # a file name or text the console cannot show
+        if hasattr(stream, "reconfigure"):  # must not crash the report of it
+            stream.reconfigure(errors="backslashreplace")
     try:
         result = app(args=argv, standalone_mode=False)
     except typer.Exit as exc:

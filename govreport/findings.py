@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -43,12 +44,21 @@ class Finding:
         }
 
 
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """Control characters, lone surrogates and the like as \\xNN / \\uNNNN: a message quotes
+    what the clerk wrote, and hostile input must not reach a terminal as escape sequences."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def error(rule: str, pos: Pos, message: str) -> Finding:
-    return Finding(rule, Severity.ERROR, pos, message)
+    return Finding(rule, Severity.ERROR, pos, printable(message))
 
 
 def warning(rule: str, pos: Pos, message: str) -> Finding:
-    return Finding(rule, Severity.WARNING, pos, message)
+    return Finding(rule, Severity.WARNING, pos, printable(message))
 
 
 def sort_findings(findings: list[Finding]) -> list[Finding]:

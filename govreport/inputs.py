@@ -52,6 +52,8 @@ def collect_inputs(arguments: Iterable[str | os.PathLike[str]]) -> list[Path]:
             if not matches:
                 raise BuildError(f"文件夹“{text}”中没有 .yaml 或 .yml 文件")
             found.extend(matches)
+        elif path.exists():
+            raise BuildError(f"“{text}”不是普通文件或文件夹（可能是设备或管道），不能作为报告文件")
         elif _GLOB_CHARS.search(text):
             matches = [Path(m) for m in sorted(glob.glob(text, recursive=True)) if Path(m).is_file()]
             if not matches:

@@ -8,6 +8,7 @@ the first byte that makes it so.
 from __future__ import annotations
 
 import codecs
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,19 +45,31 @@ def _pos_of_byte(data: bytes, index: int, name: str) -> Pos:
     return Pos(name, line, column)
 
 
+def _mostly_utf8(data: bytes) -> bool:
+    """Whether the non-ASCII text decodes as UTF-8 almost everywhere (GBK text almost nowhere)."""
+    text = data.decode("utf-8", errors="replace")
+    wide = sum(1 for ch in text if ord(ch) > 0x7F)
+    bad = text.count("\ufffd")
+    return wide > 0 and bad * 20 < wide
+
+
 def read_source(path: Path, name: str | None = None) -> SourceText:
     """Read `path` as UTF-8 (with or without BOM), falling back to GB18030 with a warning."""
     name = name if name is not None else str(path)
     start = Pos(name, 1, 1)
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if not stat.S_ISREG(info.st_mode):  # a device or pipe (/dev/zero) could be read forever
+            raise InputError([error("SCHEMA", start, "这不是普通文件（而是设备、管道等），不能作为报告文件读取")])
+        with path.open("rb") as f:
+            data = f.read(MAX_INPUT_BYTES + 1)
+        if len(data) > MAX_INPUT_BYTES:
             raise InputError([error(
                 "SCHEMA", start,
-                f"文件过大（{size // 1024 // 1024} MB），超过 {MAX_INPUT_BYTES // 1024 // 1024} MB 的上限，"
-                "不像是一份年度报告的输入文件",
+                f"文件超过 {MAX_INPUT_BYTES // 1024 // 1024} MB 的上限，不像是一份年度报告的输入文件",
             )])
-        data = path.read_bytes()
     except IsADirectoryError:
         raise InputError([error("SCHEMA", start, "这是一个文件夹，不是 YAML 文件")]) from None
     except OSError as exc:
@@ -78,6 +91,11 @@ def read_source(path: Path, name: str | None = None) -> SourceText:
         return SourceText(name, path, data.decode("utf-8"))
     except UnicodeDecodeError as exc:
         bad = exc.start
+    if _mostly_utf8(data):  # a UTF-8 file with a damaged byte: never re-read it as mojibake
+        raise InputError([error(
+            "SCHEMA", _pos_of_byte(data, bad, name),
+            "文件是 UTF-8 编码，但这里有损坏的字节（不是有效的 UTF-8 字符）；请删除或重新输入这里的文字",
+        )])
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:

@@ -129,6 +129,13 @@ class Document:
     findings: list[Finding]
 
 
+def _pos_of_index(text: str, index: int, name: str) -> Pos:
+    before = text[:index]
+    line = len(_LINE_BREAK.findall(before)) + 1
+    last = max((m.end() for m in _LINE_BREAK.finditer(before)), default=0)
+    return Pos(name, line, index - last + 1)
+
+
 def _events(src: SourceText) -> Iterator[yaml.Event]:
     loader = _Loader(src.text)
     try:
@@ -163,6 +170,8 @@ _PROBLEMS = [
     ("did not find expected node content", "这里缺少值"),
     ("expected <block end>, but found", "缩进不一致，或者同一层级中混入了列表项"),
     ("found duplicate anchor", "锚点（&名称）重复定义"),
+    ("found invalid Unicode character escape code",
+     "双引号字符串中的 \\u 转义不是有效的字符（例如单独的代理项 \\ud800）"),
 ]
 
 
@@ -268,7 +277,11 @@ def compose(src: SourceText) -> Document:
                 add(node, size, at)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(src, exc) from None
-    except yaml.YAMLError as exc:  # reader errors without a mark
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
+        raise InputError([error("SCHEMA", _pos_of_index(src.text, exc.position, name),
+                                f"文件中有不允许的字符 U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X}"
+                                "（不可见的控制字符），请删除")]) from None
+    except yaml.YAMLError as exc:  # anything else without a mark
         raise InputError([error("SCHEMA", Pos(name, 1, 1), f"YAML 读取错误：{exc}")]) from None
 
     if root is None or (isinstance(root, Scalar) and root.is_null):
