@@ -14,6 +14,7 @@ from typing import TextIO
 
 from govreport.builder import BuildResult
 from govreport.findings import Severity
+from govreport.textcols import aligned_table
 
 HEADERS = ("文件", "状态", "错误", "警告", "输出")
 STATUS_LABEL = {"built": "已生成", "failed": "失败"}
@@ -65,17 +66,8 @@ def as_json(results: Sequence[BuildResult]) -> str:
     }, ensure_ascii=False, indent=2)
 
 
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
-
-
 def plain_table(rows: Sequence[tuple[str, ...]]) -> str:
-    widths = [max(_width(cell) for cell in column) for column in zip(HEADERS, *rows, strict=True)]
-    lines = []
-    for cells in (HEADERS, tuple("-" * w for w in widths), *rows):
-        lines.append("  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True))
-                     .rstrip())
-    return "\n".join(lines)
+    return aligned_table(HEADERS, rows, right=(2, 3))
 
 
 class PlainReporter:

@@ -28,6 +28,7 @@ from govreport.formats import (
     get_format,
 )
 from govreport.numbering import number_label
+from govreport.textcols import display_width
 
 COMMENT_COLUMN = 44
 
@@ -74,7 +75,7 @@ class _Writer:
 
     def line(self, text: str, comment: str | None = None) -> None:
         if comment:
-            pad = max(COMMENT_COLUMN - _width(text), 2)
+            pad = max(COMMENT_COLUMN - display_width(text), 2)
             text = f"{text}{' ' * pad}# {comment}"
         self.lines.append(text.rstrip())
 
@@ -86,10 +87,6 @@ class _Writer:
 
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
 def default_year(today: dt.date | None = None) -> int:

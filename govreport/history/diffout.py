@@ -17,12 +17,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from decimal import Decimal
 
 from govreport.formats import common
 from govreport.history.statdiff import FLAG_DOWN, FLAG_MIN, FLAG_UP, Comparison, Stat
 from govreport.model import Cell, NotApplicable, Report, format_number
+from govreport.textcols import display_width, pad
 
 FORMATS = ("table", "csv", "json")
 LABEL_WIDTH = 40
@@ -38,25 +38,15 @@ def render(comparison: Comparison, fmt: str) -> str:
     return as_table(comparison)
 
 
-def width(text: str) -> int:
-    """Columns `text` takes in a terminal: 2 for wide and full-width characters."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _fit(text: str, cols: int) -> str:
-    if width(text) <= cols:
+    if display_width(text) <= cols:
         return text
     out = ""
     for ch in text:
-        if width(out + ch) > cols - 1:
+        if display_width(out + ch) > cols - 1:
             break
         out += ch
     return out + "…"
-
-
-def _pad(text: str, cols: int, right: bool = False) -> str:
-    space = " " * max(cols - width(text), 0)
-    return space + text if right else text + space
 
 
 def cell(value: Cell | None) -> str:
@@ -101,11 +91,11 @@ def as_table(c: Comparison) -> str:
             previous_row = s.row
             rows.append((t.title, [_fit(label, LABEL_WIDTH), s.column, cell(s.old), cell(s.new),
                                    signed(s.change), percent(s.percent), "；".join(s.notes)]))
-    cols = [max([width(header[i])] + [width(r[1][i]) for r in rows]) for i in range(len(header))]
+    cols = [max([display_width(header[i])] + [display_width(r[1][i]) for r in rows]) for i in range(len(header))]
     right = {2, 3, 4, 5}
 
     def line(cells: list[str]) -> str:
-        parts = [_pad(text, cols[i], i in right) for i, text in enumerate(cells)]
+        parts = [pad(text, cols[i], i in right) for i, text in enumerate(cells)]
         return "  ".join(parts).rstrip()
 
     out = [_heading(c), ""]

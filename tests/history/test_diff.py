@@ -8,8 +8,8 @@ import itertools
 import json
 
 import govreport
-from govreport.history.diffout import width
 from govreport.history.statdiff import compare
+from govreport.textcols import display_width as width
 from tests.conftest import GOV_2021
 from tests.history.conftest import Y2020, Y2021, Y2022
 
