@@ -17,7 +17,7 @@ ORIGIN_LABELS: dict[str, str] = {
 }
 
 COLUMNS: tuple[tuple[str, str], ...] = (
-    ("role_label", "用途"),
+    ("role_display", "用途"),  # "正文（body）": the role name is what --font ROLE=PATH takes
     ("official", "公文规定字体"),
     ("family", "实际使用字体"),
     ("origin", "来源"),
@@ -52,7 +52,8 @@ def resolution_table(fonts: Mapping[str, ResolvedFont]) -> list[dict[str, str]]:
 def format_resolution_table(rows: list[dict[str, str]]) -> str:
     """Plain text table aligned for a terminal (hanzi count as two columns)."""
     header = [title for _, title in COLUMNS]
-    body = [[row.get(key, "") for key, _ in COLUMNS] for row in rows]
+    shown = [{**row, "role_display": f"{row['role_label']}（{row['role']}）"} for row in rows]
+    body = [[row.get(key, "") for key, _ in COLUMNS] for row in shown]
     widths = [max(_width(cell) for cell in column) for column in zip(header, *body, strict=True)]
     lines = []
     for cells in [header, ["-" * w for w in widths], *body]:

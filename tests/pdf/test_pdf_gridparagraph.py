@@ -203,8 +203,8 @@ def _filler(fonts: Fonts, lines: int) -> GridParagraph:
     return body(fonts, "甲" * (28 * lines - 2))
 
 
-@pytest.mark.parametrize(("used", "moves"), [(19, False), (20, True)])
-def test_heading_keeps_only_two_lines_of_the_next_paragraph(
+@pytest.mark.parametrize(("used", "moves"), [(20, False), (21, True)])
+def test_heading_keeps_only_the_first_line_of_the_next_paragraph(
     fonts: Fonts, tmp_path: Path, used: int, moves: bool
 ) -> None:
     story = [

@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
+from govreport.writers.pdf.chars import PAIRED
 from govreport.writers.pdf.linebreak import Line, Run, Span, break_lines, widest_token
 from govreport.writers.pdf.styles import FontSpec, GridStyle
 
@@ -75,6 +76,7 @@ class GridParagraph(Flowable):
             indent=st.left_indent,
             align=st.align,
             balance=st.balance,
+            squeeze=st.squeeze,
         )
         self._avail = avail_width
         self._base = 0
@@ -159,6 +161,9 @@ class GridParagraph(Flowable):
 
         Consecutive glyphs with the same advance share one text-show with Tc = step − advance,
         so a proportional quote in an otherwise full-width font gets its own centred cell.
+        A doubled dash or ellipsis ("——", "……") is one mark over two cells: its glyphs are
+        set touching and centred as a pair, or a font whose dash is narrower than a cell
+        (Noto Serif SC: 0.89 em) would print it as two dashes with a gap.
         """
         pen.font(self.grid_style.fonts[span.style])
         if span.cell is None:
@@ -168,8 +173,17 @@ class GridParagraph(Flowable):
         text, k = span.text, 0
         while k < len(text):
             adv = self._advance(text[k], span.style)
+            if text[k] in PAIRED and text[k + 1 : k + 2] == text[k]:
+                u = k + 1
+                while u < len(text) and text[u] == text[k]:
+                    u += 1
+                room = (u - k - 1) * step + span.cell
+                pen.show(span.x + k * step + (room - (u - k) * adv) / 2, y, text[k:u], 0.0)
+                k = u
+                continue
             u = k + 1
-            while u < len(text) and abs(self._advance(text[u], span.style) - adv) < _FUZZ:
+            while (u < len(text) and abs(self._advance(text[u], span.style) - adv) < _FUZZ
+                   and not (text[u] in PAIRED and text[u + 1 : u + 2] == text[u])):
                 u += 1
             pen.show(span.x + k * step + (span.cell - adv) / 2, y, text[k:u], step - adv)
             k = u

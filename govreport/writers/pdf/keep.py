@@ -5,6 +5,11 @@ Why: reportlab implements ``keepWithNext`` by wrapping the heading and the next 
 fit, leaving up to a page of blank lines. GB/T 9704 pages should be full (22 lines), so a
 heading only needs the next ``MIN_LINES`` lines beside it. Install with
 ``doc.keepTogetherClass = KeepWithLines`` on the ``BaseDocTemplate``.
+
+``MIN_LINES`` is 1, as in the DOCX: its paragraphs have ``keepNext`` and no widow control,
+and Word and LibreOffice then keep a heading with the first line of what follows. With 2 the
+PDF moved a heading that the DOCX kept at the foot of a page, and the two paginated
+differently from there on (measured on a legacy report with a long statistics table).
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from govreport.writers.pdf.gridtext import GridParagraph
 class KeepWithLines(KeepTogether):
     """KeepTogether that lets a trailing GridParagraph split once ``MIN_LINES`` lines fit."""
 
-    MIN_LINES = 2
+    MIN_LINES = 1
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         """Move the group on only if the kept flowables plus ``MIN_LINES`` lines do not fit."""

@@ -257,7 +257,8 @@ def _layout(
     gaps = sum(1 for t in range(i + 1, e) if not glue[t])
     slack = room - natural
     gap, x0 = 0.0, 0.0
-    if align is Align.JUSTIFY and not last and gaps and slack > EPS:
+    squeezed = slack < -EPS  # only a line kept whole by `squeeze`: tighten every gap
+    if gaps and (squeezed or (align is Align.JUSTIFY and not last and slack > EPS)):
         gap = slack / gaps
     elif align is Align.CENTER:
         x0 = max(slack, 0.0) / 2
@@ -302,13 +303,17 @@ def break_lines(
     indent: float = 0.0,
     align: Align | str = Align.JUSTIFY,
     balance: bool = False,
+    squeeze: float = 0.0,
 ) -> list[Line]:
     """Break ``runs`` into lines of ``width`` points.
 
     ``cell`` is the grid pitch given to every wide character (None: natural widths, for table
     cells). ``first_indent`` applies to the first line, ``indent`` to the others; both narrow
     the line. ``balance`` narrows the fill width as far as possible without adding lines, so a
-    centred multi-line title gets lines of similar length. Empty input gives one empty line.
+    centred multi-line title gets lines of similar length. ``squeeze`` keeps a paragraph that
+    is at most that many points per gap too wide on one line, its gaps tightened (a title line
+    the layout measured with half-width digits, set in a font whose digits are wider). Empty
+    input gives one empty line.
     """
     align = Align(align)
     widths = _Widths(measure, cell)
@@ -322,6 +327,8 @@ def break_lines(
 
     long_width = width - indent
     ranges = _fill(toks, avail_at(width), long_width, widths)
+    if squeeze > 0 and len(ranges) > 1 and _squeezable(toks, width - first_indent, squeeze):
+        ranges = [(0, len(toks.kind))]
     if balance and len(ranges) > 1 and max(toks.width) <= long_width + EPS:
         ranges = _balanced(toks, width, len(ranges), avail_at, long_width, widths)
     lines = []
@@ -330,6 +337,18 @@ def break_lines(
         last = n == len(ranges) - 1
         lines.append(_layout(toks, i, j, left, width - left, align, last, total))
     return lines
+
+
+def _squeezable(toks: _Tokens, room: float, squeeze: float) -> bool:
+    """Whether all tokens fit on one line of ``room`` with each gap tightened by ≤ squeeze."""
+    kind, glue = toks.kind, toks.glue
+    e = len(kind)
+    while e > 0 and kind[e - 1] == _SPACE:
+        e -= 1
+    if any(k == _SPACE for k in kind[:e]):
+        return False  # words separated by spaces break there, not squeezed together
+    gaps = sum(1 for t in range(1, e) if not glue[t])
+    return gaps > 0 and sum(toks.width[:e]) - room <= squeeze * gaps + EPS
 
 
 def _balanced(

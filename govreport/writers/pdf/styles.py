@@ -43,7 +43,8 @@ class GridStyle:
     characters, None for natural advances. ``ascent`` places the baseline: the em box is
     centred in the line box with this fraction of the size above the baseline. ``snap``
     rounds the paragraph height up to a multiple of it (e.g. a title with its own leading
-    followed by body text on the body grid).
+    followed by body text on the body grid). ``squeeze`` (points per gap) lets a line that is
+    slightly too wide stay whole with tightened spacing instead of wrapping.
     """
 
     fonts: Mapping[str, FontSpec]
@@ -58,6 +59,7 @@ class GridStyle:
     space_after: int = 0
     keep_with_next: bool = False
     balance: bool = False
+    squeeze: float = 0.0
     snap: float | None = None
     ascent: float = 0.88
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -38,14 +39,24 @@ from govreport.layout.style import (
     PARAGRAPH_STYLES,
     TABLE_LINE_PT,
     TABLE_PT,
+    text_width,
 )
+from govreport.writers.pdf.chars import is_wide
 from govreport.writers.pdf.gridtext import GridParagraph
 from govreport.writers.pdf.keep import KeepWithLines
 from govreport.writers.pdf.linebreak import Align
 from govreport.writers.pdf.styles import CELL_PITCH, MM, FontSpec, GridStyle, cells
 
+MIN_RIGHT_CHARS = 2  # 7.3.5.2: the date is right-indented 2 字 when it cannot follow the organ
+TITLE_SQUEEZE_EM = 0.05  # at most 1.1 pt less between two 2号 characters: not visible
 EM_DASH_MIDDLE = 0.33  # the 一字线 sits ~0.27–0.39 em above the baseline in CJK fonts (§1.6)
 CELL_PADDING_PT = 1 * MM
+RULE_PT = 0.5
+# The DOCX's cells have no top/bottom margin and one exact 13.5 pt line; LibreOffice adds the
+# 0.5 pt rule, so its rows are 14.0 pt apart (measured). reportlab draws rules on the cell
+# edge, so half a rule above and below the line gives the same row pitch and both formats
+# break a long table at the same rows (with 1 pt padding the PDF's rows were 15.5 pt).
+ROW_PADDING_PT = RULE_PT / 2
 _ALIGN = {"justify": Align.JUSTIFY, "left": Align.LEFT, "center": Align.CENTER,
           "right": Align.RIGHT}
 
@@ -85,11 +96,22 @@ def flowables(document: Document, font_names: Mapping[str, str]) -> list[Flowabl
         elif isinstance(block, LayoutTable):
             out.append(_table(block, font_names))
         elif isinstance(block, Signoff):
-            for run, indent, key in ((block.organ, block.organ_right_chars, "signoff"),
-                                     (block.date, block.date_right_chars, "date")):
-                style = paragraph_style(key, font_names, right_indent=cells(indent))
+            date_right = cells(block.date_right_chars)
+            if block.date_right_chars > MIN_RIGHT_CHARS + 1e-9:
+                # Placed by its first character (2 字 right of the organ's, 7.3.5.2): the
+                # layout counts a digit as half a 字, the font's digits may be wider.
+                date_right += cells(text_width(block.date.text)) - _grid_width(
+                    block.date.text, font_names[block.date.font])
+            for run, right, key in ((block.organ, cells(block.organ_right_chars), "signoff"),
+                                    (block.date, max(date_right, 0.0), "date")):
+                style = paragraph_style(key, font_names, right_indent=right)
                 out.append(GridParagraph([(run.text, run.font)], style))
     return out
+
+
+def _grid_width(text: str, font: str) -> float:
+    """Width of 3号 text on the grid: a cell per wide character, digits at their advance."""
+    return sum(CELL_PITCH if is_wide(ch) else stringWidth(ch, font, BODY_PT) for ch in text)
 
 
 def _fonts(font_names: Mapping[str, str], size: float) -> dict[str, FontSpec]:
@@ -97,14 +119,21 @@ def _fonts(font_names: Mapping[str, str], size: float) -> dict[str, FontSpec]:
 
 
 def paragraph_style(key: str, font_names: Mapping[str, str], **overrides: float) -> GridStyle:
-    """The GridStyle of a layout paragraph style: body-size text sits on the 28-cell grid."""
+    """The GridStyle of a layout paragraph style: body-size text sits on the 28-cell grid.
+
+    Off-grid paragraphs (the 2号 title) are lines the layout already broke, measuring a digit
+    as half a character; a font whose digits are wider (Noto 0.56 em) would push the last
+    character of a full title line onto a line of its own, so such a line may tighten by
+    up to TITLE_SQUEEZE_EM per gap instead.
+    """
     s = PARAGRAPH_STYLES[key]
     on_grid = s.size_pt == BODY_PT
     return GridStyle(
         _fonts(font_names, s.size_pt), default=s.font,
         cell=CELL_PITCH if on_grid else None, leading=s.line_pt,
         first_indent=cells(s.first_indent_chars), align=_ALIGN[s.align],
-        keep_with_next=s.keep_with_next, **overrides,
+        keep_with_next=s.keep_with_next,
+        squeeze=0.0 if on_grid else TITLE_SQUEEZE_EM * s.size_pt, **overrides,
     )
 
 
@@ -118,12 +147,12 @@ def _table(block: LayoutTable, font_names: Mapping[str, str]) -> Table:
     data: list[list[object]] = [["" for _ in range(block.n_cols)] for _ in range(block.n_rows)]
     commands: list[tuple] = [
         ("FONTNAME", (0, 0), (-1, -1), font_names["table"]),  # no implicit Helvetica
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("GRID", (0, 0), (-1, -1), RULE_PT, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("TOPPADDING", (0, 0), (-1, -1), ROW_PADDING_PT),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), ROW_PADDING_PT),
     ]
     for c in block.cells:
         data[c.row][c.col] = GridParagraph([(c.text, CELL_STYLES[c.role].font)],
