@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Mapping
+
+from govreport.textcols import aligned_table
 
 from .families import OFFICIAL_FAMILY, ROLE_LABELS, ROLES
 from .gb2312 import GB2312_HANZI_COUNT
@@ -54,15 +55,4 @@ def format_resolution_table(rows: list[dict[str, str]]) -> str:
     header = [title for _, title in COLUMNS]
     shown = [{**row, "role_display": f"{row['role_label']}（{row['role']}）"} for row in rows]
     body = [[row.get(key, "") for key, _ in COLUMNS] for row in shown]
-    widths = [max(_width(cell) for cell in column) for column in zip(header, *body, strict=True)]
-    lines = []
-    for cells in [header, ["-" * w for w in widths], *body]:
-        padded = [
-            cell + " " * (width - _width(cell)) for cell, width in zip(cells, widths, strict=True)
-        ]
-        lines.append("  ".join(padded).rstrip())
-    return "\n".join(lines)
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+    return aligned_table(header, body)
