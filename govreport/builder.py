@@ -22,6 +22,7 @@ from govreport.inputs import BuildError
 from govreport.layout.build import build_document
 from govreport.layout.document import Document
 from govreport.position import Pos
+from govreport.source import os_reason
 
 if TYPE_CHECKING:
     from govreport.fonts import ResolvedFont
@@ -197,7 +198,10 @@ def build_file(path: str | os.PathLike[str], outdir: Path, formats: Sequence[str
             return result
     rendered = render_all(document, writers, parallel)
     name = stem or Path(path).stem
-    result.outputs = write_outputs(outdir, name, rendered)
+    try:
+        result.outputs = write_outputs(outdir, name, rendered)
+    except OSError as exc:  # the output folder, not the report: say which and why
+        result.error = f"无法写入输出文件夹“{outdir}”：{os_reason(exc)}"
     return result
 
 
@@ -213,7 +217,7 @@ def write_outputs(outdir: Path, stem: str, rendered: dict[str, bytes]) -> list[O
     temps: list[tuple[str, str, Path]] = []
     try:
         for fmt, data in rendered.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{stem}.", suffix=f".{fmt}.tmp", dir=outdir)
+            fd, tmp = tempfile.mkstemp(prefix=f".{stem[:16]}.", suffix=f".{fmt}.tmp", dir=outdir)
             temps.append((fmt, tmp, outdir / f"{stem}.{fmt}"))
             with os.fdopen(fd, "wb") as f:
                 f.write(data)

@@ -15,7 +15,8 @@ from govreport.findings import Finding, error, warning
 from govreport.formats import CrossYearRule, MatrixTable, RecordTable
 from govreport.history import similarity
 from govreport.model import Report
-from govreport.source import InputError
+from govreport.reader.values import short
+from govreport.source import InputError, os_reason
 
 
 def previous_name(report: Report) -> str:
@@ -33,11 +34,17 @@ def load_previous(report: Report) -> tuple[Report | None, list[Finding]]:
     pos = report.pos("previous")
     path = report.previous
     name = previous_name(report)
-    if path.is_dir():
+    try:
+        is_dir, exists = path.is_dir(), path.exists()
+        is_self = exists and path.resolve() == report.path.resolve()
+    except (OSError, RuntimeError) as exc:  # a name too long for the file system, a symlink loop
+        return None, [error("X-YEAR", pos,
+                            f"上一年度报告的路径“{short(name, 60)}”无法使用：{os_reason(exc)}")]
+    if is_dir:
         return None, [error("X-YEAR", pos, f"previous 指向的是文件夹“{name}”，应为上一年度报告的 YAML 文件")]
-    if not path.exists():
-        return None, [error("X-YEAR", pos, f"找不到上一年度报告“{name}”（路径相对于本文件所在的文件夹）")]
-    if path.resolve() == report.path.resolve():
+    if not exists:
+        return None, [error("X-YEAR", pos, f"找不到上一年度报告“{short(name, 60)}”（路径相对于本文件所在的文件夹）")]
+    if is_self:
         return None, [error("X-YEAR", pos, "previous 指向了本文件自身，应为上一年度的报告文件")]
     try:
         last = read_report(path, name)
@@ -64,7 +71,7 @@ def check(report: Report, similar_threshold: float = similarity.DEFAULT_THRESHOL
         return findings
     if report.organ and last.organ and report.organ.value != last.organ.value:
         findings.append(warning("X-ORGAN", report.organ.pos,
-                                f"发布机关“{report.organ.value}”与上一年度报告的“{last.organ.value}”"
+                                f"发布机关“{short(report.organ.value, 60)}”与上一年度报告的“{short(last.organ.value, 60)}”"
                                 f"不同；如机构已更名，请在报告中说明"))
     for rule in report.format.cross_year:
         if rule.kind == "carry":

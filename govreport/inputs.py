@@ -9,6 +9,7 @@ Kept free of heavy imports: `check` uses it too.
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import re
@@ -16,9 +17,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from govreport.source import os_reason
+
 INPUT_SUFFIXES = (".yaml", ".yml")
 _GLOB_CHARS = re.compile(r"[*?\[]")
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\ud800-\udfff]')  # surrogates: undecodable bytes
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
              *(f"lpt{i}" for i in range(1, 10))}
 
@@ -45,6 +48,11 @@ def collect_inputs(arguments: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for argument in arguments:
         text = os.fspath(argument)
         path = Path(text)
+        try:
+            path.stat()
+        except OSError as exc:
+            if exc.errno not in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):  # e.g. a name too long
+                raise BuildError(f"无法使用“{text}”：{os_reason(exc)}") from None
         if path.is_file():
             found.append(path)
         elif path.is_dir():
@@ -76,9 +84,15 @@ def _yaml_files(folder: Path) -> list[Path]:
     return out
 
 
+MAX_STEM_BYTES = 200
+"""File names are limited to 255 bytes: room for ".docx" and the temporary file's suffix."""
+
+
 def safe_stem(stem: str) -> str:
     """An output name made from an input stem that every file system accepts."""
-    name = _UNSAFE.sub("_", stem).strip(" .")
+    name = _UNSAFE.sub("_", stem)
+    name = name.encode("utf-8", "replace")[:MAX_STEM_BYTES].decode("utf-8", "ignore")
+    name = name.strip(" .")
     if not name:
         name = "report"
     if name.split(".")[0].lower() in _RESERVED:

@@ -24,7 +24,7 @@ from govreport.reader.content import check_own_number, read_content
 from govreport.reader.context import Context
 from govreport.reader.keys import check_keys
 from govreport.reader.tables import read_matrix, read_record, read_stats
-from govreport.reader.values import describe, read_date, read_int, read_text
+from govreport.reader.values import describe, read_date, read_int, read_text, short
 from govreport.source import read_source
 from govreport.yamltree import Mapping, Node, Scalar, Sequence, compose
 
@@ -42,7 +42,7 @@ def read_report(path: Path, name: str | None = None) -> Report:
     ctx = Context(src.name, [*src.findings, *doc.findings])
     report = Report(path=path, name=src.name, format=None)
     _read_top(ctx, report, doc.root)
-    report.findings = ctx.findings
+    report.findings = ctx.all_findings()
     return report
 
 
@@ -97,7 +97,7 @@ def _read_format(ctx: Context, root: Mapping) -> FormatDef | None:
         return None
     ids = format_ids()
     if not isinstance(node, Scalar) or node.value not in ids:
-        shown = node.value if isinstance(node, Scalar) else describe(node)
+        shown = short(node.value) if isinstance(node, Scalar) else describe(node)
         ctx.error(node.pos, f"报告格式（format）应为 {' / '.join(ids)} 之一，这里是“{shown}”")
         return None
     return get_format(node.value)

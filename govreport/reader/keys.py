@@ -7,7 +7,12 @@ from collections.abc import Mapping as MappingABC
 
 from govreport.position import Pos
 from govreport.reader.context import Context
+from govreport.reader.values import short
 from govreport.yamltree import Mapping
+
+SUGGESTIONS = 100
+"""Unknown keys of one mapping that get a "did you mean" (difflib is slow): a pasted table of
+100,000 keys is still reported key by key, in bounded time, with the list of allowed keys."""
 
 
 def suggest(key: str, allowed: MappingABC[str, str]) -> str | None:
@@ -35,19 +40,21 @@ def check_keys(
     (e.g. "tables.apply"); `owner` is the position of the key that holds this mapping.
     """
     ok = True
+    unknown = 0
     for key_node, _ in node.items:
         key = key_node.value
         if key in allowed:
             continue
         ok = False
-        hint = suggest(key, allowed)
+        unknown += 1
+        hint = suggest(key, allowed) if unknown <= SUGGESTIONS else None
         if key == "<<":
             message = "不支持 YAML 合并键“<<”，请把内容直接写出来"
         elif hint:
-            message = f"未知的键“{key}”（在 {where} 中）；是否想写“{hint}”（{allowed[hint]}）？"
+            message = f"未知的键“{short(key)}”（在 {where} 中）；是否想写“{hint}”（{allowed[hint]}）？"
         else:
             listed = "、".join(allowed)
-            message = f"未知的键“{key}”（在 {where} 中）；这里可用的键有：{listed}"
+            message = f"未知的键“{short(key)}”（在 {where} 中）；这里可用的键有：{listed}"
         ctx.error(key_node.pos, message)
     present = set(node.keys())
     for key in allowed:

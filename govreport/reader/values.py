@@ -18,11 +18,16 @@ MAX_NUMBER = 10**15 - 1
 """Fifteen digits: far above any count a report holds, small enough to print in a cell."""
 
 MAX_DECIMALS = 4
+_MAX_INT_CHARS = 40
+"""Longer integer literals are refused before conversion (Python's int() refuses > 4,300 digits)."""
 _CONSTRUCTOR = SafeConstructor()
 _PLAIN_DECIMAL = re.compile(r"^[+-]?(\d[\d_]*)?(\.\d*)?$")
 _SPACES = " \t\u3000\u00a0"
 # XML 1.0 refuses these; python-docx would crash on them, so they are reported at their position.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# Bidirectional overrides and isolates: valid XML, but they make Word show 府政民人 for 人民政府
+# (the "Trojan Source" trick); no Chinese report needs them.
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def describe(node: Node) -> str:
@@ -31,7 +36,7 @@ def describe(node: Node) -> str:
         return "一个映射（键: 值）"
     if not isinstance(node, Scalar):
         return "一个列表"
-    raw = node.value if len(node.value) <= 20 else node.value[:20] + "…"
+    raw = short(node.value)
     return {
         NULL: "空值",
         BOOL: f"布尔值 {raw}（YAML 把 true/false/yes/no/on/off 当作真假值）",
@@ -41,11 +46,19 @@ def describe(node: Node) -> str:
     }.get(node.tag, f"文字“{raw}”")
 
 
+def short(raw: str, limit: int = 20) -> str:
+    """A value as quoted in a message: a 5 MB scalar must not become a 5 MB message."""
+    return raw if len(raw) <= limit else raw[:limit] + "…"
+
+
 def not_applicable_word() -> str:
     return str(common()["not_applicable"])
 
 
-def _int_of(node: Scalar) -> int:
+def _int_of(node: Scalar) -> int | None:
+    """The integer an INT scalar denotes; None when it is too long to be a sensible number."""
+    if len(node.value.replace("_", "")) > _MAX_INT_CHARS:
+        return None
     return int(_CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(node.tag, node.value)))
 
 
@@ -72,11 +85,11 @@ def read_cell(ctx: Context, node: Node, what: str, kind: str, allow_na: bool) ->
         ctx.error(node.pos, f"{what}应为整数，这里是{describe(node)}")
         return None
     value = _int_of(node)
-    if kind == COUNT and value < 0:
-        ctx.error(node.pos, f"{what}不能为负数，这里是 {node.value}")
+    if value is not None and kind == COUNT and value < 0:
+        ctx.error(node.pos, f"{what}不能为负数，这里是 {short(node.value)}")
         return None
-    if abs(value) > MAX_NUMBER:
-        ctx.error(node.pos, f"{what}的数值 {node.value} 过大（最多 15 位）")
+    if value is None or abs(value) > MAX_NUMBER:
+        ctx.error(node.pos, f"{what}的数值 {short(node.value)} 过大（最多 15 位）")
         return None
     return StatValue(value, node.pos)
 
@@ -84,13 +97,14 @@ def read_cell(ctx: Context, node: Node, what: str, kind: str, allow_na: bool) ->
 def _read_amount(ctx: Context, node: Scalar, what: str) -> StatValue | None:
     raw = node.value.strip()
     if not _PLAIN_DECIMAL.match(raw):
-        ctx.error(node.pos, f"{what}应写成普通的十进制数，如 12.5，这里是“{raw}”")
+        ctx.error(node.pos, f"{what}应写成普通的十进制数，如 12.5，这里是“{short(raw)}”")
         return None
     try:
         value = Decimal(raw.replace("_", ""))
     except InvalidOperation:
-        ctx.error(node.pos, f"{what}应写成普通的十进制数，如 12.5，这里是“{raw}”")
+        ctx.error(node.pos, f"{what}应写成普通的十进制数，如 12.5，这里是“{short(raw)}”")
         return None
+    raw = short(raw)
     if value < 0:
         ctx.error(node.pos, f"{what}不能为负数，这里是 {raw}")
         return None
@@ -109,8 +123,8 @@ def read_int(ctx: Context, node: Node, what: str, lo: int, hi: int) -> int | Non
         ctx.error(node.pos, f"{what}应为 {lo}–{hi} 之间的整数，这里是{describe(node)}")
         return None
     value = _int_of(node)
-    if not lo <= value <= hi:
-        ctx.error(node.pos, f"{what}应在 {lo}–{hi} 之间，这里是 {value}")
+    if value is None or not lo <= value <= hi:
+        ctx.error(node.pos, f"{what}应在 {lo}–{hi} 之间，这里是 {short(node.value)}")
         return None
     return value
 
@@ -127,7 +141,7 @@ def read_date(ctx: Context, node: Node, what: str) -> dt.date | None:
         try:
             value = _CONSTRUCTOR.construct_yaml_timestamp(yaml.ScalarNode(node.tag, node.value))
         except ValueError:
-            ctx.error(node.pos, f"{what}不是有效的日期：{node.value}")
+            ctx.error(node.pos, f"{what}不是有效的日期：{short(node.value)}")
             return None
         return value.date() if isinstance(value, dt.datetime) else value
     ctx.error(node.pos, f"{what}应写成 YYYY-MM-DD，如 2025-01-20，这里是{describe(node)}")
@@ -136,11 +150,18 @@ def read_date(ctx: Context, node: Node, what: str) -> dt.date | None:
 
 def _check_characters(ctx: Context, text: Text) -> bool:
     bad = _FORBIDDEN.search(text.value)
-    if bad is None:
-        return True
-    code = f"U+{ord(bad.group()):04X}"
-    ctx.error(text.pos_at(bad.start()), f"文字中有不可见的控制字符或无效字符 {code}，文档中无法保存，请删除")
-    return False
+    if bad is not None:
+        code = f"U+{ord(bad.group()):04X}"
+        ctx.error(text.pos_at(bad.start()),
+                  f"文字中有不可见的控制字符或无效字符 {code}，文档中无法保存，请删除")
+        return False
+    bidi = _BIDI.search(text.value)
+    if bidi is not None:
+        code = f"U+{ord(bidi.group()):04X}"
+        ctx.error(text.pos_at(bidi.start()),
+                  f"文字中有不可见的文字方向控制符 {code}，它会让文档中的文字倒序或错位显示，请删除")
+        return False
+    return True
 
 
 def _is_latin(ch: str) -> bool:
