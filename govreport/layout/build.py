@@ -24,6 +24,7 @@ from govreport.layout.style import (
     PARAGRAPH_STYLES,
     SUB_HEADING_STYLES,
     TITLE_PT,
+    number_size_pt,
     text_width,
 )
 from govreport.model import (
@@ -163,7 +164,9 @@ def _grid_table(tv: TableValues) -> Table:
             v = tv.values.get(c.value)
             text = format_number(v.value) if v is not None else ""
             pos = v.pos if v is not None and v.pos else tv.row_pos.get(c.value.rsplit(".", 1)[0], tv.pos)
-            cells.append(TableCell(c.row, c.col, c.rowspan, c.colspan, c.role, text, pos))
+            width = sum(grid.widths_mm[c.col:c.col + c.colspan])
+            cells.append(TableCell(c.row, c.col, c.rowspan, c.colspan, c.role, text, pos,
+                                   size_pt=number_size_pt(text, width)))
         else:
             cells.append(TableCell(c.row, c.col, c.rowspan, c.colspan, c.role, c.text or "", tv.pos))
     return Table(grid.widths_mm, grid.n_rows, cells, grid.header_rows, keep_together=True,
@@ -197,7 +200,9 @@ def _stats_table(stats: Stats) -> Table:
         unit = row.unit.value if row.unit else ""
         cells.append(TableCell(r, 1, 1, 1, "input", unit, row.label.pos, row.unit))
         for i, v in enumerate(row.values):
-            cells.append(TableCell(r, 2 + i, 1, 1, "input", format_number(v.value), v.pos))
+            text = format_number(v.value)
+            cells.append(TableCell(r, 2 + i, 1, 1, "input", text, v.pos,
+                                   size_pt=number_size_pt(text, widths[2 + i])))
     return Table(widths, len(stats.rows) + 1, cells, header_rows=1, keep_together=False,
                  name="stats")
 

@@ -63,6 +63,7 @@ class TableCell:
     text: str
     pos: Pos | None = None
     source: Text | None = None
+    size_pt: float | None = None  # smaller than TABLE_PT when a number must shrink to fit
 
 
 @dataclass

@@ -41,6 +41,8 @@ TABLE_PT = 10.5  # 五号
 TABLE_LINE_PT = 13.5
 PAGE_NUMBER_PT = 14.0  # 4号
 TITLE_LINE_PT = 35.0  # two-line titles: generous but not a full body line pair
+CELL_PADDING_MM = 1.0  # left and right, in both writers
+MIN_NUMBER_PT = 3.0  # a number shrinks to fit its cell down to this size, then wraps
 
 # Font roles, resolved to families by the writers (official names in DOCX, files in PDF).
 FONT_ROLES = ("title", "body", "heading1", "heading2", "table", "page_number")
@@ -98,6 +100,20 @@ CELL_STYLES: dict[str, CellStyle] = {
     "input": CellStyle("table", "center"),
     "computed": CellStyle("table", "center"),
 }
+
+
+def number_size_pt(text: str, cell_width_mm: float) -> float | None:
+    """The font size at which a number fits its table cell on one line, or None for TABLE_PT.
+
+    Counts of five digits and more are real (city offices), and 11 mm columns hold only four
+    at 五号: wrapped, "12345" would read "1234 / 5". Digits are taken as 0.56 em, the widest of
+    the fonts in use (Noto), so the number fits whichever font draws it.
+    """
+    em = sum(0.3 if ch in ".,/" else 0.56 for ch in text)
+    inner_pt = (cell_width_mm - 2 * CELL_PADDING_MM) / MM_PER_PT
+    if em * TABLE_PT <= inner_pt:
+        return None
+    return max(MIN_NUMBER_PT, int(inner_pt / em * 2) / 2)
 
 
 def char_width(ch: str) -> float:

@@ -112,11 +112,6 @@ def test_counts_of_a_trillion_are_printed_whole_in_the_docx(tmp_path: Path) -> N
     assert not missing(tables.printed, numbers_shown(docx_cells(out / "trillion.docx")))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "PDF writer bug (reported, not ours to fix): table 3 is kept on one page (WholeTable), "
-    "its 11 mm cells wrap any number of 5 digits or more, and once wrapped rows make it taller "
-    "than a page, reportlab's LayoutError (or a TypeError in Table._culprit while formatting "
-    "it) fails the build with 内部错误"))
 def test_counts_of_a_trillion_are_printed_whole_in_the_pdf(tmp_path: Path) -> None:
     tables = uniform_tables(TRILLION)
     out = build(tmp_path, "trillion.yaml", gov2021_report(tables), "counts of 10^12 (PDF)",

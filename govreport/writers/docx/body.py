@@ -23,13 +23,19 @@ from govreport.layout.document import (
     Table,
     TableCell,
 )
-from govreport.layout.style import CELL_STYLES, PAGE, PAGE_NUMBER_PT, PARAGRAPH_STYLES
+from govreport.layout.style import (
+    CELL_PADDING_MM,
+    CELL_STYLES,
+    PAGE,
+    PAGE_NUMBER_PT,
+    PARAGRAPH_STYLES,
+)
 from govreport.writers.docx import parts
 
 FOOTER_DISTANCE_MM = 25.5  # puts the page number's 一字线 7 mm under the 版心 (typography §2.5)
 LINE_PITCH_TWIPS = 579
 BORDER_EIGHTHS = 4  # 0.5 pt
-CELL_PADDING_TWIPS = 57  # 1 mm left and right: two 五号 characters fit a 10.4 mm column
+CELL_PADDING_TWIPS = round(CELL_PADDING_MM * 1440 / 25.4)  # 57: two 五号 characters fit 10.4 mm
 
 
 def add_paragraph(doc: DocxDocument, style_key: str, runs: list[Run]) -> DocxParagraph:
@@ -225,11 +231,16 @@ def _tc(cell: TableCell, origin: bool, width: int):
     p.append(p_pr)
     if origin and cell.text:
         run = OxmlElement("w:r")
-        if _AMBIGUOUS.intersection(cell.text):
+        ambiguous = bool(_AMBIGUOUS.intersection(cell.text))
+        if ambiguous or cell.size_pt:
             r_pr = OxmlElement("w:rPr")
-            fonts = OxmlElement("w:rFonts")
-            fonts.set(qn("w:hint"), "eastAsia")
-            r_pr.append(fonts)
+            if ambiguous:
+                fonts = OxmlElement("w:rFonts")
+                fonts.set(qn("w:hint"), "eastAsia")
+                r_pr.append(fonts)
+            if cell.size_pt:  # a long number shrunk to fit its cell (schema order: sz, szCs)
+                for tag in ("w:sz", "w:szCs"):
+                    r_pr.append(OxmlElement(tag, {qn("w:val"): str(round(cell.size_pt * 2))}))
             run.append(r_pr)
         text = OxmlElement("w:t")
         text.text = cell.text

@@ -31,6 +31,7 @@ from govreport.layout.document import Blank, Document, PageBreak, Paragraph, Sig
 from govreport.layout.document import Table as LayoutTable
 from govreport.layout.style import (
     BODY_PT,
+    CELL_PADDING_MM,
     CELL_STYLES,
     FONT_ROLES,
     LINE_PITCH_PT,
@@ -50,7 +51,7 @@ from govreport.writers.pdf.styles import CELL_PITCH, MM, FontSpec, GridStyle, ce
 MIN_RIGHT_CHARS = 2  # 7.3.5.2: the date is right-indented 2 字 when it cannot follow the organ
 TITLE_SQUEEZE_EM = 0.05  # at most 1.1 pt less between two 2号 characters: not visible
 EM_DASH_MIDDLE = 0.33  # the 一字线 sits ~0.27–0.39 em above the baseline in CJK fonts (§1.6)
-CELL_PADDING_PT = 1 * MM
+CELL_PADDING_PT = CELL_PADDING_MM * MM
 RULE_PT = 0.5
 # The DOCX's cells have no top/bottom margin and one exact 13.5 pt line; LibreOffice adds the
 # 0.5 pt rule, so its rows are 14.0 pt apart (measured). reportlab draws rules on the cell
@@ -137,9 +138,9 @@ def paragraph_style(key: str, font_names: Mapping[str, str], **overrides: float)
     )
 
 
-def _cell_style(role: str, font_names: Mapping[str, str]) -> GridStyle:
+def _cell_style(role: str, font_names: Mapping[str, str], size: float | None = None) -> GridStyle:
     c = CELL_STYLES[role]
-    return GridStyle(_fonts(font_names, TABLE_PT), default=c.font, cell=None,
+    return GridStyle(_fonts(font_names, size or TABLE_PT), default=c.font, cell=None,
                      leading=TABLE_LINE_PT, align=_ALIGN[c.align])
 
 
@@ -156,7 +157,8 @@ def _table(block: LayoutTable, font_names: Mapping[str, str]) -> Table:
     ]
     for c in block.cells:
         data[c.row][c.col] = GridParagraph([(c.text, CELL_STYLES[c.role].font)],
-                                           _cell_style(c.role, font_names)) if c.text else ""
+                                           _cell_style(c.role, font_names, c.size_pt)) \
+            if c.text else ""
         if c.rowspan > 1 or c.colspan > 1:
             commands.append(("SPAN", (c.col, c.row),
                              (c.col + c.colspan - 1, c.row + c.rowspan - 1)))
@@ -170,10 +172,15 @@ class WholeTable(Table):
     """A table that moves to the next page instead of splitting.
 
     Not a KeepTogether wrapper: reportlab never groups a container with the keep-with-next
-    heading before it, which left the heading stranded at the foot of a page.
+    heading before it, which left the heading stranded at the foot of a page. A table taller
+    than a whole page (absurdly wrapped labels) cannot stay whole: it splits between rows
+    like any other, its header rows repeated, rather than failing the build.
     """
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        _, height = self.wrap(availWidth, availHeight)
+        if height > PAGE.text_height_mm * MM:
+            return super().split(availWidth, availHeight)
         return []
 
 
