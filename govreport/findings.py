@@ -30,7 +30,8 @@ class Finding:
         return self.severity is Severity.ERROR
 
     def __str__(self) -> str:
-        return f"{self.pos}: {self.severity.value} {self.rule}: {self.message}"
+        # The file name is the clerk's too: a control character in it must not reach a terminal.
+        return f"{printable(str(self.pos))}: {self.severity.value} {self.rule}: {self.message}"
 
     def as_dict(self) -> dict[str, object]:
         """The JSON shape of `govreport check --json`."""

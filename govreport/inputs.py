@@ -111,7 +111,7 @@ def plan_outputs(inputs: Sequence[Path], outdir: Path) -> list[Job]:
     jobs = []
     claimed: dict[tuple[str, str], Path] = {}
     for path, folder in zip(inputs, folders, strict=True):
-        relative = folder.relative_to(base)
+        relative = Path(*(safe_stem(part) for part in folder.relative_to(base).parts))
         stem = safe_stem(path.stem)
         key = (str(relative).casefold(), stem.casefold())  # case-insensitive file systems
         if key in claimed:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from govreport.builder import BuildResult
-from govreport.findings import Severity
+from govreport.findings import Severity, printable
 from govreport.textcols import aligned_table
 
 HEADERS = ("文件", "状态", "错误", "警告", "输出")
@@ -30,18 +30,19 @@ def problem_lines(result: BuildResult, quiet: bool) -> list[str]:
     """The findings of one file in `check`'s format, then its internal error if any."""
     lines = [str(f) for f in result.findings if not quiet or f.severity is Severity.ERROR]
     if result.error:
-        lines.append(f"{result.file}: error BUILD: {result.error}")
+        lines.append(f"{printable(result.file)}: error BUILD: {result.error}")
     if result.traceback:
         lines.append(result.traceback.rstrip())
     return lines
 
 
 def file_line(index: int, total: int, result: BuildResult) -> str:
+    name = printable(result.file)
     if result.ok:
-        outputs = "、".join(str(o.path) for o in result.outputs)
-        return f"[{index}/{total}] 已生成 {result.file} → {outputs}"
+        outputs = "、".join(printable(str(o.path)) for o in result.outputs)
+        return f"[{index}/{total}] 已生成 {name} → {outputs}"
     errors, _ = counts(result)
-    return f"[{index}/{total}] 失败 {result.file}：{errors} 个错误，未生成文档"
+    return f"[{index}/{total}] 失败 {name}：{errors} 个错误，未生成文档"
 
 
 def summary_line(results: Sequence[BuildResult]) -> str:
@@ -54,7 +55,8 @@ def summary_rows(results: Sequence[BuildResult]) -> list[tuple[str, ...]]:
     for r in results:
         errors, warnings = counts(r)
         outputs = "、".join(o.path.name for o in r.outputs) or "—"
-        rows.append((r.file, STATUS_LABEL[r.status], str(errors), str(warnings), outputs))
+        rows.append((printable(r.file), STATUS_LABEL[r.status], str(errors), str(warnings),
+                     printable(outputs)))
     return rows
 
 
@@ -123,8 +125,8 @@ class RichReporter:
         for line in problem_lines(result, quiet=False):
             self.progress.console.print(line, markup=False, highlight=False)
         if not result.ok:
-            self.progress.console.print(f"失败：{result.file}", style="red", markup=False)
-        self.progress.update(self.task, advance=1, description=result.file)
+            self.progress.console.print(f"失败：{printable(result.file)}", style="red", markup=False)
+        self.progress.update(self.task, advance=1, description=printable(result.file))
 
     def finish(self, results: Sequence[BuildResult]) -> None:
         from rich.table import Table

@@ -265,7 +265,9 @@ def write_atomically(target: Path, text: str) -> None:
     mode = target.stat().st_mode & 0o777 if target.exists() else _umask_mode()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+        # backslashreplace: a file name that is not valid UTF-8 (a GBK name from a Windows zip)
+        # becomes a \\udcXX escape, which is still valid JSON, instead of failing the write.
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as f:
             f.write(text)
         os.chmod(tmp, mode)
         os.replace(tmp, target)

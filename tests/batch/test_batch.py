@@ -223,3 +223,20 @@ def test_ctrl_c_stops_cleanly_without_partial_files(tmp_path):
     assert len(written) < 40
     for p in written:
         assert zipfile.ZipFile(p).testzip() is None  # every file written is complete
+
+
+def test_mirrored_folder_names_are_made_safe_like_file_names(tmp_path):
+    bell = tmp_path / "in" / "a\x1b[31mred"
+    bell.mkdir(parents=True)
+    shutil.copy(GOV_2021, bell / "x\x07y.yaml")
+    shutil.copy(LEGACY, tmp_path / "in" / "q.yaml")
+    jobs = plan_outputs(collect_inputs([tmp_path / "in"]), tmp_path / "out")
+    assert sorted((j.folder.relative_to(tmp_path / "out").as_posix(), j.stem) for j in jobs) == [
+        (".", "q"), ("a_[31mred", "x_y")]
+
+
+def test_control_characters_in_file_names_never_reach_the_terminal(capsys, tmp_path):
+    path = tmp_path / "bad\x1b[2Jname.yaml"
+    path.write_text("format: gov-2021\norgan: [\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", path)
+    assert code == 1 and "\x1b" not in out and "\\x1b[2Jname.yaml:3:1" in out
