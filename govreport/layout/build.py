@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from govreport.formats import Grid, MatrixTable, RecordTable, common
 from govreport.layout.balance import split_balanced
@@ -20,9 +21,11 @@ from govreport.layout.document import (
 )
 from govreport.layout.style import (
     CHARS_PER_LINE,
+    LINE_PITCH_PT,
     PAGE,
     PARAGRAPH_STYLES,
     SUB_HEADING_STYLES,
+    TITLE_LINE_PT,
     TITLE_PT,
     number_size_pt,
     text_width,
@@ -43,7 +46,9 @@ from govreport.model import (
 )
 from govreport.numbering import number_label
 
-TITLE_CHARS_PER_LINE = int(PAGE.text_width_mm / (TITLE_PT * 25.4 / 72))  # 20 at 2号
+# 20 characters of 2号 fill 156 mm to within 2 pt; one character of slack keeps a line whole
+# when digits are wider than half a character or a renderer spaces them (LibreOffice does).
+TITLE_CHARS_PER_LINE = int(PAGE.text_width_mm / (TITLE_PT * 25.4 / 72)) - 1
 
 
 def build_document(report: Report) -> Document:
@@ -53,7 +58,7 @@ def build_document(report: Report) -> Document:
     blocks: list[Block] = []
     title_lines = _title_lines(report)
     blocks.extend(Paragraph("title", runs) for runs in title_lines)
-    blocks.append(Blank(1))
+    blocks.append(Blank(1, extra_pt=_to_grid(len(title_lines) * TITLE_LINE_PT + LINE_PITCH_PT)))
     blocks.extend(_content(report.preface, fmt.numbering, 0))
     for i, section in enumerate(report.sections):
         number = number_label(fmt.section_numbering, i + 1)
@@ -77,6 +82,7 @@ def build_document(report: Report) -> Document:
         blocks.append(Paragraph("attachment_note", [Run(note, "body", pos=stats.pos)]))
     if report.signoff is not None and report.signoff.date is not None:
         blocks.append(Blank(1))
+        _keep_with_signoff(blocks)
         blocks.append(_signoff(report))
     if stats and stats.rows and stats.attachment:
         blocks.append(PageBreak())
@@ -91,6 +97,26 @@ def build_document(report: Report) -> Document:
         blocks.append(Blank(1))
         blocks.append(_stats_table(stats))
     return Document(_meta(report, title_lines), blocks)
+
+
+def _to_grid(height_pt: float) -> float:
+    """What to add to `height_pt` so that the next line sits on the body's line grid."""
+    lines = math.ceil(height_pt / LINE_PITCH_PT - 1e-6)
+    return round(lines * LINE_PITCH_PT - height_pt, 3)
+
+
+def _keep_with_signoff(blocks: list[Block]) -> None:
+    """GB/T 9704 7.3.5.5: the sign-off never stands alone on a page. The text just before it
+    (its last paragraph, the 附件说明 and the blank lines between) goes with it."""
+    for block in reversed(blocks):
+        if isinstance(block, Blank):
+            block.keep_with_next = True
+        elif isinstance(block, Paragraph):
+            block.keep_with_next = True
+            if block.style != "attachment_note":
+                return
+        else:
+            return
 
 
 def _meta(report: Report, title_lines: list[list[Run]]) -> Meta:

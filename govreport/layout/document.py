@@ -35,6 +35,7 @@ class Run:
 class Paragraph:
     style: str  # a key of layout.style.PARAGRAPH_STYLES
     runs: list[Run]
+    keep_with_next: bool = False  # in addition to the style's (the text before a sign-off)
 
     @property
     def text(self) -> str:
@@ -43,9 +44,12 @@ class Paragraph:
 
 @dataclass
 class Blank:
-    """Empty lines on the body grid (GB/T 9704's 空一行)."""
+    """Empty lines on the body grid (GB/T 9704's 空一行), plus `extra_pt` to bring what
+    follows back onto the grid (after a title whose lines are not grid lines)."""
 
     lines: int = 1
+    extra_pt: float = 0.0
+    keep_with_next: bool = False
 
 
 @dataclass

@@ -56,7 +56,8 @@ class ParagraphStyle:
     font: str
     size_pt: float = BODY_PT
     align: str = "justify"  # justify, left, center, right
-    first_indent_chars: float = 0.0
+    first_indent_chars: float = 0.0  # negative: a hanging first line (with left_indent_chars)
+    left_indent_chars: float = 0.0
     keep_with_next: bool = False
     outline_level: int | None = None
     line_pt: float = LINE_PITCH_PT
@@ -75,7 +76,9 @@ PARAGRAPH_STYLES: dict[str, ParagraphStyle] = {
     "heading4": ParagraphStyle("四级标题", "body", first_indent_chars=2, keep_with_next=True,
                                outline_level=3),
     "table_title": ParagraphStyle("表格标题", "heading1", align="center", keep_with_next=True),
-    "attachment_note": ParagraphStyle("附件说明", "body", first_indent_chars=2),
+    # 7.3.4: "附件：" indented 2 字; a long name wraps under its own first character.
+    "attachment_note": ParagraphStyle("附件说明", "body", first_indent_chars=-3,
+                                      left_indent_chars=5),
     "attachment_label": ParagraphStyle("附件标识", "heading1", align="left", keep_with_next=True),
     "signoff": ParagraphStyle("署名", "body", align="right", keep_with_next=True),
     "date": ParagraphStyle("成文日期", "body", align="right"),

@@ -218,7 +218,8 @@ def test_attachment_note_under_the_body_and_the_table_on_a_new_page(built):
                               "", "<table>"]
     note = find(b, "附件：")
     styles = b.package.styles
-    assert wval(styles.paragraph_property(note, "ind"), "firstLineChars") == "200"
+    indent = styles.paragraph_property(note, "ind")  # "附件：" 2 字 in, the name wraps under itself
+    assert (wval(indent, "leftChars"), wval(indent, "hangingChars")) == ("500", "300")
     assert {f[1:] for f in fonts(b, note)} == {("仿宋_GB2312", 16)}
     label = find(b, "附件", whole=True)
     assert label.find(f"{w('pPr')}/{w('pageBreakBefore')}") is not None  # 另面编排

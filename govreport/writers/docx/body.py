@@ -26,6 +26,7 @@ from govreport.layout.document import (
 from govreport.layout.style import (
     CELL_PADDING_MM,
     CELL_STYLES,
+    LINE_PITCH_PT,
     PAGE,
     PAGE_NUMBER_PT,
     PARAGRAPH_STYLES,
@@ -74,10 +75,19 @@ def add_blocks(doc: DocxDocument, blocks: list[Block]) -> None:
             continue
         if isinstance(block, Paragraph):
             paragraph = add_paragraph(doc, block.style, block.runs)
+            if block.keep_with_next:
+                paragraph.paragraph_format.keep_with_next = True
         elif isinstance(block, Blank):
             paragraphs = [doc.add_paragraph(style=PARAGRAPH_STYLES["body"].name)
                           for _ in range(block.lines)]
             paragraph = paragraphs[0]
+            for p in paragraphs:
+                if block.keep_with_next:
+                    p.paragraph_format.keep_with_next = True
+            if block.extra_pt:  # a taller blank line that brings the next one onto the grid
+                last = paragraphs[-1].paragraph_format
+                last.line_spacing = Pt(LINE_PITCH_PT + block.extra_pt)
+                last.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         elif isinstance(block, Table):
             add_table(doc, block)
             paragraph = None

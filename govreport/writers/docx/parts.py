@@ -73,6 +73,18 @@ def _twips(pt: float) -> int:
     return round(pt * 20)
 
 
+def _indent_xml(left_chars: float, first_chars: float) -> str:
+    """w:ind in hundredths of a character, with twips for applications without *Chars."""
+    attrs = []
+    if left_chars:
+        attrs.append(f'w:leftChars="{round(left_chars * 100)}" w:left="{round(left_chars * CHAR_TWIPS)}"')
+    if first_chars < 0:
+        attrs.append(f'w:hangingChars="{round(-first_chars * 100)}" w:hanging="{round(-first_chars * CHAR_TWIPS)}"')
+    elif first_chars:
+        attrs.append(f'w:firstLineChars="{round(first_chars * 100)}" w:firstLine="{round(first_chars * 320)}"')
+    return f'<w:ind {" ".join(attrs)}/>'
+
+
 def _paragraph_style(key: str, s: ParagraphStyle) -> str:
     ppr = ["<w:pPr>"]
     if s.keep_with_next:
@@ -86,9 +98,8 @@ def _paragraph_style(key: str, s: ParagraphStyle) -> str:
         # lines came out 10.2 mm apart), while Word gives exact spacing precedence.
         ppr.append('<w:snapToGrid w:val="0"/>')
     ppr.append(f'<w:spacing w:before="0" w:after="0" w:line="{_twips(s.line_pt)}" w:lineRule="exact"/>')
-    if s.first_indent_chars:
-        chars = round(s.first_indent_chars * 100)
-        ppr.append(f'<w:ind w:firstLineChars="{chars}" w:firstLine="{round(s.first_indent_chars * 320)}"/>')
+    if s.left_indent_chars or s.first_indent_chars:
+        ppr.append(_indent_xml(s.left_indent_chars, s.first_indent_chars))
     ppr.append(f'<w:jc w:val="{_JC[s.align]}"/>')
     if s.outline_level is not None:
         ppr.append(f'<w:outlineLvl w:val="{s.outline_level}"/>')

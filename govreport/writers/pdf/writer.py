@@ -89,9 +89,14 @@ def flowables(document: Document, font_names: Mapping[str, str]) -> list[Flowabl
     for block in document.blocks:
         if isinstance(block, Paragraph):
             style = paragraph_style(block.style, font_names)
-            out.append(GridParagraph([(r.text, r.font) for r in block.runs if r.text], style))
+            paragraph = GridParagraph([(r.text, r.font) for r in block.runs if r.text], style)
+            if block.keep_with_next:
+                paragraph.keepWithNext = True
+            out.append(paragraph)
         elif isinstance(block, Blank):
-            out.append(Spacer(1, block.lines * LINE_PITCH_PT))
+            spacer = Spacer(1, block.lines * LINE_PITCH_PT + block.extra_pt)
+            spacer.keepWithNext = block.keep_with_next
+            out.append(spacer)
         elif isinstance(block, PageBreak):
             out.append(RLPageBreak())
         elif isinstance(block, LayoutTable):
@@ -132,7 +137,8 @@ def paragraph_style(key: str, font_names: Mapping[str, str], **overrides: float)
     return GridStyle(
         _fonts(font_names, s.size_pt), default=s.font,
         cell=CELL_PITCH if on_grid else None, leading=s.line_pt,
-        first_indent=cells(s.first_indent_chars), align=_ALIGN[s.align],
+        first_indent=cells(s.first_indent_chars), left_indent=cells(s.left_indent_chars),
+        align=_ALIGN[s.align],
         keep_with_next=s.keep_with_next,
         squeeze=0.0 if on_grid else TITLE_SQUEEZE_EM * s.size_pt, **overrides,
     )
