@@ -210,6 +210,10 @@ _PROBLEMS = [
     ("did not find expected node content", "这里缺少值"),
     ("expected <block end>, but found", "缩进不一致，或者同一层级中混入了列表项"),
     ("found duplicate anchor", "锚点（&名称）重复定义"),
+    # libyaml ≥ 0.2.5 limits nesting itself, and its scanner reads up to 1,024 characters
+    # ahead inside [ ] and { }: it can stop before the 64-level check above sees the events.
+    ("exceeded maximum nesting depth",
+     "嵌套层级过深（超过 YAML 解析器的上限）；年度报告的结构不会这么深，请检查括号和缩进"),
     ("did not find expected hexdecimal number",
      "双引号字符串中的 \\x、\\u 或 \\U 转义后应为十六进制数字；如需反斜杠请写成“\\\\”或改用单引号"),
     ("found invalid Unicode character escape code",
@@ -333,7 +337,7 @@ def _compose(src: SourceText) -> Document:
                     raise InputError([error("SCHEMA", at, _unsupported_tag(ev.tag))])
                 if len(stack) >= MAX_DEPTH:
                     raise InputError([error(
-                        "SCHEMA", at, f"嵌套层级超过 {MAX_DEPTH} 层；年度报告的结构不会这么深，请检查缩进",
+                        "SCHEMA", at, f"嵌套层级过深（超过 {MAX_DEPTH} 层）；年度报告的结构不会这么深，请检查括号和缩进",
                     )])
                 collection: Node = Mapping(at, []) if is_map else Sequence(at, [])
                 stack.append([collection, ev.anchor, None, 1])
