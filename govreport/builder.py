@@ -97,7 +97,7 @@ def renderers(formats: Iterable[str], fonts: Mapping[str, str] | None = None) ->
         if fmt == "docx":
             out[fmt] = _render_docx
         elif fmt == "pdf":
-            out[fmt] = functools.partial(_render_pdf, tuple(sorted((fonts or {}).items())))
+            out[fmt] = functools.partial(_render_pdf, fonts)
         else:
             raise BuildError(f"不支持的输出格式“{fmt}”；可用：{'、'.join(FORMATS)}")
     return out
@@ -109,11 +109,11 @@ def _render_docx(document: Document) -> bytes:
     return render_docx(document)
 
 
-def _render_pdf(overrides: tuple[tuple[str, str], ...], document: Document) -> bytes:
+def _render_pdf(fonts: Mapping[str, str] | None, document: Document) -> bytes:
     from govreport.fonts import register_reportlab_fonts
     from govreport.writers.pdf.writer import render_pdf
 
-    names = register_reportlab_fonts(_resolved_fonts(overrides))
+    names = register_reportlab_fonts(pdf_fonts(fonts))
     return render_pdf(document, names)
 
 
