@@ -10,13 +10,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govreport.api import check_file
+from govreport.atomic import plain_file_mode, temp_file_beside
 from govreport.findings import Finding, has_errors, sort_findings
 from govreport.inputs import BuildError
 from govreport.layout.build import build_document
@@ -205,32 +205,26 @@ def build_file(path: str | os.PathLike[str], outdir: Path, formats: Sequence[str
     return result
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_outputs(outdir: Path, stem: str, rendered: dict[str, bytes]) -> list[Output]:
     """Write every rendered file atomically: temp files first, renamed only when all exist."""
     outdir.mkdir(parents=True, exist_ok=True)
-    temps: list[tuple[str, str, Path]] = []
+    temps: list[tuple[str, Path, Path]] = []
     try:
         for fmt, data in rendered.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{stem[:16]}.", suffix=f".{fmt}.tmp", dir=outdir)
-            temps.append((fmt, tmp, outdir / f"{stem}.{fmt}"))
+            target = outdir / f"{stem}.{fmt}"
+            fd, tmp = temp_file_beside(target, suffix=f".{fmt}.tmp")
+            temps.append((fmt, tmp, target))
             with os.fdopen(fd, "wb") as f:
                 f.write(data)
                 f.flush()
                 os.fsync(f.fileno())
         outputs = []
-        mode = 0o666 & ~_umask()
         for fmt, tmp, target in temps:
-            os.chmod(tmp, mode)  # mkstemp makes 0600; outputs are ordinary files
+            os.chmod(tmp, plain_file_mode(target))  # mkstemp makes 0600; outputs are ordinary files
             os.replace(tmp, target)
             data = rendered[fmt]
             outputs.append(Output(target, fmt, len(data), hashlib.sha256(data).hexdigest()))
         return outputs
     finally:
         for _, tmp, _ in temps:
-            Path(tmp).unlink(missing_ok=True)
+            tmp.unlink(missing_ok=True)

@@ -132,7 +132,9 @@ def init_command(
         raise UsageError(f"{target} 已存在；如要覆盖请加 --force")
     if not target.parent.is_dir():
         raise UsageError(f"要写入的文件夹“{target.parent}”不存在，请先创建")
-    scaffold.write_atomically(target, text)
+    from govreport.atomic import atomic_write_text
+
+    atomic_write_text(target, text)
     if started is not None:
         typer.echo(started.done)
         return
@@ -239,9 +241,9 @@ def build_command(
         raise typer.Exit(130) from None
     out.finish(results)
     if report is not None:
-        from govreport.scaffold import write_atomically
+        from govreport.atomic import atomic_write_text
 
-        write_atomically(report, progress.as_json(results) + "\n")
+        atomic_write_text(report, progress.as_json(results) + "\n")
     raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_ERRORS)
 
 
@@ -275,9 +277,9 @@ def schema_command(
     if output is None:
         sys.stdout.write(text)
     else:
-        from govreport.scaffold import write_atomically
+        from govreport.atomic import atomic_write_text
 
-        write_atomically(output, text)
+        atomic_write_text(output, text)
 
 
 _CLICK_MESSAGES = [

@@ -8,11 +8,8 @@ they are replaced. The text is generated from the format definitions, never kept
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -253,30 +250,3 @@ def _stats(w: _Writer, t: StatsTable, pre: Prefill) -> None:
             values = ", ".join(str(v) for v in row["values"])
             unit = f", unit: {scalar(row['unit'])}" if row.get("unit") else ""
             w.line(f"      - {{label: {scalar(row['label'])}{unit}, values: [{values}]}}")
-
-
-def write_atomically(target: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a crash never leaves half a file.
-
-    The file gets the permissions a plain write would give it (the replaced file's, or the
-    umask's), not the owner-only mode of a temporary file.
-    """
-    folder = target.parent if str(target.parent) else Path(".")
-    mode = target.stat().st_mode & 0o777 if target.exists() else _umask_mode()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        # backslashreplace: a file name that is not valid UTF-8 (a GBK name from a Windows zip)
-        # becomes a \\udcXX escape, which is still valid JSON, instead of failing the write.
-        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as f:
-            f.write(text)
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask

@@ -17,7 +17,8 @@ from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from .atomic import atomic_write_bytes
+from govreport.atomic import atomic_write_bytes
+
 from .faces import FaceInfo, read_faces
 
 log = logging.getLogger(__name__)

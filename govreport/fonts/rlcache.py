@@ -19,7 +19,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .atomic import atomic_output
+from govreport.atomic import atomic_output
+
 from .locations import cache_dir
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ import logging
 import os
 from pathlib import Path
 
-from .atomic import atomic_output
+from govreport.atomic import atomic_output
 
 log = logging.getLogger(__name__)
 
