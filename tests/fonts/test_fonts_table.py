@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from govreport.fonts import (
     ROLES,
     format_resolution_table,
@@ -11,12 +9,9 @@ from govreport.fonts import (
     resolve_fonts,
 )
 from govreport.fonts.__main__ import main
+from govreport.textcols import display_width
 
 FANGSONG_ZH = {"en": "FangSong_GB2312", "zh": "仿宋_GB2312"}
-
-
-def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
 def test_table_has_one_row_per_role_in_order():
