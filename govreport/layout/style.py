@@ -119,9 +119,14 @@ def number_size_pt(text: str, cell_width_mm: float) -> float | None:
     return max(MIN_NUMBER_PT, int(inner_pt / em * 2) / 2)
 
 
+# East Asian Width "A" (ambiguous) punctuation that Chinese text sets full width: counted as
+# one 字 here, given the East Asian font in the DOCX, one grid cell in the PDF.
+FULL_WIDTH_AMBIGUOUS = frozenset("“”‘’—…·")
+
+
 def char_width(ch: str) -> float:
     """Width in 字 (one CJK character): half-width characters count as half (7.3.5 arithmetic)."""
-    return 0.5 if ord(ch) < 0x2E80 and ch not in "—…“”‘’·" else 1.0
+    return 0.5 if ord(ch) < 0x2E80 and ch not in FULL_WIDTH_AMBIGUOUS else 1.0
 
 
 def text_width(text: str) -> float:

@@ -9,6 +9,7 @@ from docx.enum.section import WD_SECTION_START
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.font import CT_RPr
 from docx.shared import Mm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
@@ -26,6 +27,7 @@ from govreport.layout.document import (
 from govreport.layout.style import (
     CELL_PADDING_MM,
     CELL_STYLES,
+    FULL_WIDTH_AMBIGUOUS,
     LINE_PITCH_PT,
     PAGE,
     PAGE_NUMBER_PT,
@@ -45,9 +47,14 @@ def add_paragraph(doc: DocxDocument, style_key: str, runs: list[Run]) -> DocxPar
     return paragraph
 
 
-# Word gives these to the Latin (hAnsi) font unless the run says otherwise (MS-OI29500 2.1.88),
-# which would print Chinese quotes and dashes half-width in Times New Roman.
-_AMBIGUOUS = set("“”‘’—…·")
+def _needs_east_asia_hint(text: str) -> bool:
+    """Word gives full-width ambiguous punctuation to the Latin (hAnsi) font unless the run
+    says otherwise (MS-OI29500 2.1.88): Chinese quotes and dashes half-width in Times New Roman."""
+    return not FULL_WIDTH_AMBIGUOUS.isdisjoint(text)
+
+
+def _add_east_asia_hint(r_pr: CT_RPr) -> None:
+    r_pr.get_or_add_rFonts().set(qn("w:hint"), "eastAsia")
 
 
 def _add_runs(paragraph: DocxParagraph, runs: list[Run], paragraph_font: str) -> None:
@@ -55,16 +62,16 @@ def _add_runs(paragraph: DocxParagraph, runs: list[Run], paragraph_font: str) ->
         if not run.text:
             continue
         r = paragraph.add_run(run.text)
-        if run.font == paragraph_font and not _AMBIGUOUS.intersection(run.text):
+        hint = _needs_east_asia_hint(run.text)
+        if run.font == paragraph_font and not hint:
             continue
         rpr = r._r.get_or_add_rPr()
         if run.font != paragraph_font:
             style = OxmlElement("w:rStyle")
             style.set(qn("w:val"), parts.char_style_id(run.font))
             rpr.insert(0, style)
-        if _AMBIGUOUS.intersection(run.text):
-            fonts = rpr.get_or_add_rFonts()
-            fonts.set(qn("w:hint"), "eastAsia")
+        if hint:
+            _add_east_asia_hint(rpr)
 
 
 def add_blocks(doc: DocxDocument, blocks: list[Block]) -> None:
@@ -241,13 +248,11 @@ def _tc(cell: TableCell, origin: bool, width: int):
     p.append(p_pr)
     if origin and cell.text:
         run = OxmlElement("w:r")
-        ambiguous = bool(_AMBIGUOUS.intersection(cell.text))
-        if ambiguous or cell.size_pt:
+        hint = _needs_east_asia_hint(cell.text)
+        if hint or cell.size_pt:
             r_pr = OxmlElement("w:rPr")
-            if ambiguous:
-                fonts = OxmlElement("w:rFonts")
-                fonts.set(qn("w:hint"), "eastAsia")
-                r_pr.append(fonts)
+            if hint:
+                _add_east_asia_hint(r_pr)
             if cell.size_pt:  # a long number shrunk to fit its cell (schema order: sz, szCs)
                 for tag in ("w:sz", "w:szCs"):
                     r_pr.append(OxmlElement(tag, {qn("w:val"): str(round(cell.size_pt * 2))}))

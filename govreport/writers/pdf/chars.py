@@ -10,8 +10,11 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-# East Asian Width "A" (ambiguous) characters that are full-width in Chinese text.
-WIDE_AMBIGUOUS = frozenset("“”‘’—…·※")
+from govreport.layout.style import FULL_WIDTH_AMBIGUOUS
+
+# The layout's full-width ambiguous punctuation, and ※ (a reference mark), which the PDF also
+# gives a whole grid cell although the layout's 字 arithmetic counts it as half.
+WIDE_AMBIGUOUS = FULL_WIDTH_AMBIGUOUS | {"※"}
 
 # GB/T 15834 punctuation that must not start a line (plus half-width equivalents).
 NO_LINE_START = frozenset("，。、；：？！）》〉」』】〕］｝…—·％”’〃々,.;:?!)]}%")
