@@ -1,9 +1,9 @@
-"""Grid constants and paragraph styles for GridParagraph.
+"""Grid constants in points and paragraph styles for GridParagraph.
 
 Why: GB/T 9704-2012 fixes 28 characters × 22 lines in a 156 × 225 mm text block; the numbers
-(typography spec §0, §1.3) live here once, and the presets encode the per-element rules
-(body indented 2 cells, headings keep with next, centred title, right-indented sign-off,
-natural-width table cells) so callers do not rebuild them.
+are `govreport.layout.style`'s, converted here to the points reportlab works in, and the
+presets encode the per-element rules (body indented 2 cells, headings keep with next, centred
+title, right-indented sign-off, natural-width table cells) so callers do not rebuild them.
 """
 
 from __future__ import annotations
@@ -12,18 +12,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from govreport.layout.style import BODY_PT, CHARS_PER_LINE, LINE_PITCH_PT, PAGE, TITLE_PT
 from govreport.writers.pdf.linebreak import Align
 
 MM = 72 / 25.4
-TEXT_WIDTH = 156 * MM  # 版心 width, 442.205 pt
-TEXT_HEIGHT = 225 * MM  # 版心 height, 637.795 pt
-CHARS_PER_LINE = 28
-LINES_PER_PAGE = 22
+TEXT_WIDTH = PAGE.text_width_mm * MM  # 版心 width, 442.205 pt
+TEXT_HEIGHT = PAGE.text_height_mm * MM  # 版心 height, 637.795 pt
 CELL_PITCH = TEXT_WIDTH / CHARS_PER_LINE  # 15.793 pt: a 3号 glyph set 0.21 pt tighter
-LINE_PITCH = 28.95  # 22 × 28.95 = 636.9 pt fits 225 mm; 29 pt would give only 21 lines
-BODY_SIZE = 16.0  # 3号
-TITLE_SIZE = 22.0  # 2号
-TABLE_SIZE = 10.5  # 五号
+LINE_PITCH = LINE_PITCH_PT
+BODY_SIZE = BODY_PT
+TITLE_SIZE = TITLE_PT
 
 
 @dataclass(frozen=True, slots=True)
