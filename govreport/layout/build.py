@@ -22,6 +22,7 @@ from govreport.layout.document import (
 from govreport.layout.style import (
     CHARS_PER_LINE,
     LINE_PITCH_PT,
+    MM_PER_PT,
     PAGE,
     PARAGRAPH_STYLES,
     SUB_HEADING_STYLES,
@@ -48,7 +49,7 @@ from govreport.numbering import number_label
 
 # 20 characters of 2号 fill 156 mm to within 2 pt; one character of slack keeps a line whole
 # when digits are wider than half a character or a renderer spaces them (LibreOffice does).
-TITLE_CHARS_PER_LINE = int(PAGE.text_width_mm / (TITLE_PT * 25.4 / 72)) - 1
+TITLE_CHARS_PER_LINE = int(PAGE.text_width_mm / (TITLE_PT * MM_PER_PT)) - 1
 
 
 def build_document(report: Report) -> Document:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from govreport.layout.style import CELL_STYLES
 from govreport.model import Text
 from govreport.position import Pos
 
@@ -129,8 +130,6 @@ class Document:
 
     def runs(self) -> list[Run]:
         """Every run of text, in reading order (table cells as runs in their font role)."""
-        from govreport.layout.style import CELL_STYLES
-
         out: list[Run] = []
         for block in self.blocks:
             if isinstance(block, Paragraph):

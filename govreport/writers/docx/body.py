@@ -25,7 +25,6 @@ from govreport.layout.document import (
     TableCell,
 )
 from govreport.layout.style import (
-    CELL_PADDING_MM,
     CELL_STYLES,
     FULL_WIDTH_AMBIGUOUS,
     LINE_PITCH_PT,
@@ -36,9 +35,7 @@ from govreport.layout.style import (
 from govreport.writers.docx import parts
 
 FOOTER_DISTANCE_MM = 25.5  # puts the page number's 一字线 7 mm under the 版心 (typography §2.5)
-LINE_PITCH_TWIPS = 579
 BORDER_EIGHTHS = 4  # 0.5 pt
-CELL_PADDING_TWIPS = round(CELL_PADDING_MM * 1440 / 25.4)  # 57: two 五号 characters fit 10.4 mm
 
 
 def add_paragraph(doc: DocxDocument, style_key: str, runs: list[Run]) -> DocxParagraph:
@@ -139,10 +136,6 @@ def _add_signoff(doc: DocxDocument, signoff: Signoff) -> DocxParagraph:
 
 # --- tables --------------------------------------------------------------------------------
 
-def _twips_mm(mm: float) -> int:
-    return round(mm * 1440 / 25.4)
-
-
 def add_table(doc: DocxDocument, table: Table) -> None:
     """A fixed grid: widths in tblW, gridCol and every tcW; merges; 0.5 pt borders.
 
@@ -154,7 +147,7 @@ def add_table(doc: DocxDocument, table: Table) -> None:
     if not table.keep_together:
         _grid(doc.add_table(rows=0, cols=table.n_cols), table)
         return
-    width = _twips_mm(sum(table.widths_mm))
+    width = parts.twips_mm(sum(table.widths_mm))
     outer = doc.add_table(rows=1, cols=1)
     outer.autofit = False
     _table_properties(outer, width, borders=False, padding=0)
@@ -188,7 +181,7 @@ def _grid(t: DocxTable, table: Table) -> None:
     # Round the column edges, not the widths: each column stays within a twip of its width
     # and the columns add up to the table's width (rounding every width left the 申请 table's
     # last column 2 twips short).
-    edges = [_twips_mm(sum(table.widths_mm[:i])) for i in range(table.n_cols + 1)]
+    edges = [parts.twips_mm(sum(table.widths_mm[:i])) for i in range(table.n_cols + 1)]
     widths = [b - a for a, b in itertools.pairwise(edges)]
     _table_properties(t, sum(widths))
     tbl = t._tbl
@@ -268,7 +261,7 @@ def _tc(cell: TableCell, origin: bool, width: int):
 
 
 def _table_properties(t: DocxTable, width_twips: int, borders: bool = True,
-                      padding: int = CELL_PADDING_TWIPS) -> None:
+                      padding: int = parts.CELL_PADDING_TWIPS) -> None:
     """tblPr in schema order: tblW, jc, tblBorders, tblLayout (set by autofit), tblCellMar."""
     tbl_pr = t._tbl.tblPr
     for existing in tbl_pr.findall(qn("w:tblStyle")) + tbl_pr.findall(qn("w:tblLook")):
@@ -321,7 +314,7 @@ def setup_page(doc: DocxDocument) -> None:
         sect_pr.remove(grid)
     grid = OxmlElement("w:docGrid")
     grid.set(qn("w:type"), "lines")
-    grid.set(qn("w:linePitch"), str(LINE_PITCH_TWIPS))
+    grid.set(qn("w:linePitch"), str(parts.twips(LINE_PITCH_PT)))
     sect_pr.append(grid)
     _page_number(section.footer, odd=True)
     _page_number(section.even_page_footer, odd=False)
@@ -334,7 +327,7 @@ def _page_number(footer, odd: bool) -> None:
     paragraph.style = parts.PAGE_NUMBER_STYLE[1]
     ppr = paragraph._p.get_or_add_pPr()
     ind = ppr.get_or_add_ind()
-    ind.set(qn("w:right" if odd else "w:left"), str(round(PAGE_NUMBER_PT * 20)))  # one 4号 字
+    ind.set(qn("w:right" if odd else "w:left"), str(parts.twips(PAGE_NUMBER_PT)))  # one 4号 字
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
     paragraph.add_run("\u2014 ")
     _field(paragraph, "PAGE", "1")

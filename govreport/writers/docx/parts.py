@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from govreport.fonts.families import OFFICIAL_FAMILY
 from govreport.layout.style import (
+    CELL_PADDING_MM,
     CELL_STYLES,
     LINE_PITCH_PT,
+    PAGE_NUMBER_PT,
     PARAGRAPH_STYLES,
     TABLE_LINE_PT,
     TABLE_PT,
@@ -29,6 +31,17 @@ FONT_TABLE_FAMILY = {"黑体": "modern", "宋体": "auto"}
 # Condense 3号 text by 0.25 pt (w:spacing -5) so 28 characters fill 156 mm (typography §2.3).
 CONDENSE_TWENTIETHS = -5
 CHAR_TWIPS = 315  # one condensed 3号 character, the twips fallback for *Chars indents
+
+
+def twips(pt: float) -> int:
+    return round(pt * 20)
+
+
+def twips_mm(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
+
+
+CELL_PADDING_TWIPS = twips_mm(CELL_PADDING_MM)  # 57: two 五号 characters fit 10.4 mm
 
 # Hanging punctuation. ISO/IEC 29500 17.3.1.21: overflowPunct on (also when omitted) lets a
 # line-final ，。 extend one character past the margin — Word's default. LibreOffice's importer
@@ -56,7 +69,7 @@ def style_id(key: str) -> str:
 
 
 def char_style_id(role: str) -> str:
-    return "GovFont" + "".join(part.capitalize() for part in role.split("_"))
+    return style_id(f"font_{role}")
 
 
 def _rfonts(east_asia: str, latin: str = LATIN_FONT) -> str:
@@ -67,10 +80,6 @@ def _rfonts(east_asia: str, latin: str = LATIN_FONT) -> str:
 def _half_points(pt: float) -> str:
     v = round(pt * 2)
     return f'<w:sz w:val="{v}"/><w:szCs w:val="{v}"/>'
-
-
-def _twips(pt: float) -> int:
-    return round(pt * 20)
 
 
 def _indent_xml(left_chars: float, first_chars: float) -> str:
@@ -97,7 +106,7 @@ def _paragraph_style(key: str, s: ParagraphStyle) -> str:
         # on the 28.95 pt pitch, ignoring the exact spacing (measured: the 2号 title's 35 pt
         # lines came out 10.2 mm apart), while Word gives exact spacing precedence.
         ppr.append('<w:snapToGrid w:val="0"/>')
-    ppr.append(f'<w:spacing w:before="0" w:after="0" w:line="{_twips(s.line_pt)}" w:lineRule="exact"/>')
+    ppr.append(f'<w:spacing w:before="0" w:after="0" w:line="{twips(s.line_pt)}" w:lineRule="exact"/>')
     if s.left_indent_chars or s.first_indent_chars:
         ppr.append(_indent_xml(s.left_indent_chars, s.first_indent_chars))
     ppr.append(f'<w:jc w:val="{_JC[s.align]}"/>')
@@ -121,7 +130,7 @@ def _cell_style(font: str, align: str, sid: str, name: str) -> str:
     return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}">'
             f'<w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
             f'<w:pPr><w:widowControl w:val="0"/>{OVERFLOW_PUNCT}<w:snapToGrid w:val="0"/>'
-            f'<w:spacing w:before="0" w:after="0" w:line="{_twips(TABLE_LINE_PT)}" w:lineRule="exact"/>'
+            f'<w:spacing w:before="0" w:after="0" w:line="{twips(TABLE_LINE_PT)}" w:lineRule="exact"/>'
             f'<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="{_JC[align]}"/></w:pPr>'
             f'<w:rPr>{_rfonts(family(font))}{_half_points(TABLE_PT)}</w:rPr></w:style>')
 
@@ -133,14 +142,12 @@ def _char_style(role: str) -> str:
 
 
 def styles_xml() -> str:
-    from govreport.layout.style import PAGE_NUMBER_PT
-
     body = PARAGRAPH_STYLES["body"]
     styles = [
         '<w:docDefaults><w:rPrDefault><w:rPr>', _rfonts(family("body")), _half_points(body.size_pt),
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>',
         '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="'
-        f'{_twips(body.line_pt)}" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>',
+        f'{twips(body.line_pt)}" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>',
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
         '<w:qFormat/><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/>'
         '<w:autoSpaceDN w:val="0"/><w:jc w:val="both"/></w:pPr></w:style>',
@@ -149,8 +156,9 @@ def styles_xml() -> str:
         '<w:unhideWhenUsed/></w:style>',
         '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
         '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" '
-        'w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
-        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        'w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'
+        f'<w:left w:w="{CELL_PADDING_TWIPS}" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+        f'<w:right w:w="{CELL_PADDING_TWIPS}" w:type="dxa"/></w:tblCellMar></w:tblPr>'
         '</w:style>',
         '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
         '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
