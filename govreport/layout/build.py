@@ -236,15 +236,19 @@ def _stats_table(stats: Stats) -> Table:
 
 # --- sign-off ------------------------------------------------------------------------------
 
-def signoff_indents(organ: str, date: str) -> tuple[float, float]:
+def signoff_indents(organ: str, date: str) -> tuple[float, float, bool]:
     """GB/T 9704 7.3.5.2 (unsealed): organ right-indented 2 字, the date's first character 2 字
     right of the organ's; when the date is too long for that, the date is right-indented 2 字
-    and the organ moves left. Returns (organ, date) right indents in 字."""
+    and the organ moves left (never past the line's start). Returns the (organ, date) right
+    indents in 字 and whether the date follows the organ (is placed by its first character)."""
     name_w, date_w = text_width(organ), text_width(date)
     date_indent = 2 + name_w - 2 - date_w
-    if date_indent >= 2:
-        return 2.0, date_indent
-    return max(date_w + 4 - name_w, 2.0), 2.0
+    follows = date_indent > 2  # widths are whole or half 字: exact; at 2 both rules agree
+    if follows:
+        organ_indent = 2.0
+    else:
+        organ_indent, date_indent = max(date_w + 4 - name_w, 2.0), 2.0
+    return min(organ_indent, max(CHARS_PER_LINE - name_w, 0)), date_indent, follows
 
 
 def _signoff(report: Report) -> Signoff:
@@ -252,13 +256,12 @@ def _signoff(report: Report) -> Signoff:
     organ_text = report.signoff.organ or report.organ
     assert organ_text is not None
     date = format_date(report.signoff.date)
-    organ_indent, date_indent = signoff_indents(organ_text.value, date)
-    width = CHARS_PER_LINE
-    organ_indent = min(organ_indent, max(width - text_width(organ_text.value), 0))
+    organ_indent, date_indent, follows = signoff_indents(organ_text.value, date)
     return Signoff(
         organ=Run(organ_text.value, "body", organ_text),
         date=Run(date, "body", pos=report.signoff.date_pos),
         organ_right_chars=organ_indent,
         date_right_chars=date_indent,
+        date_follows_organ=follows,
     )
 

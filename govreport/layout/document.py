@@ -102,6 +102,9 @@ class Signoff:
     date: Run
     organ_right_chars: float
     date_right_chars: float
+    # The date's first character is placed 2 字 right of the organ's (not the date right-
+    # indented 2 字): a writer whose digits are wider than half a 字 corrects for its font.
+    date_follows_organ: bool
 
 
 Block = Paragraph | Blank | PageBreak | Table | Signoff

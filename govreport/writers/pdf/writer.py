@@ -48,7 +48,6 @@ from govreport.writers.pdf.keep import KeepWithLines
 from govreport.writers.pdf.linebreak import Align
 from govreport.writers.pdf.styles import CELL_PITCH, MM, FontSpec, GridStyle, cells
 
-MIN_RIGHT_CHARS = 2  # 7.3.5.2: the date is right-indented 2 字 when it cannot follow the organ
 TITLE_SQUEEZE_EM = 0.05  # at most 1.1 pt less between two 2号 characters: not visible
 EM_DASH_MIDDLE = 0.33  # the 一字线 sits ~0.27–0.39 em above the baseline in CJK fonts (§1.6)
 CELL_PADDING_PT = CELL_PADDING_MM * MM
@@ -103,9 +102,9 @@ def flowables(document: Document, font_names: Mapping[str, str]) -> list[Flowabl
             out.append(_table(block, font_names))
         elif isinstance(block, Signoff):
             date_right = cells(block.date_right_chars)
-            if block.date_right_chars > MIN_RIGHT_CHARS + 1e-9:
-                # Placed by its first character (2 字 right of the organ's, 7.3.5.2): the
-                # layout counts a digit as half a 字, the font's digits may be wider.
+            if block.date_follows_organ:
+                # Placed by its first character (7.3.5.2): the layout counts a digit as half
+                # a 字, the font's digits may be wider.
                 date_right += cells(text_width(block.date.text)) - _grid_width(
                     block.date.text, font_names[block.date.font])
             for run, right, key in ((block.organ, cells(block.organ_right_chars), "signoff"),
