@@ -251,6 +251,11 @@ def common() -> dict[str, Any]:
     return _read("common.yaml")
 
 
+def not_applicable_word() -> str:
+    """The input's word for 不适用, spelled the same wherever it is read, shown or exported."""
+    return str(common()["not_applicable"])
+
+
 @functools.cache
 def get_format(format_id: str) -> FormatDef:
     if format_id not in format_ids():

@@ -14,7 +14,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from govreport.findings import Finding
-from govreport.formats import FormatDef, MatrixTable, RecordTable, StatsTable, TableDef
+from govreport.formats import (
+    FormatDef,
+    MatrixTable,
+    RecordTable,
+    StatsTable,
+    TableDef,
+    not_applicable_word,
+)
 from govreport.position import Pos
 from govreport.yamltree import Scalar
 
@@ -240,3 +247,11 @@ def format_number(value: Cell) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
     return str(value)
+
+
+def cell_text(value: Cell | None, missing: str) -> str:
+    """A value as the input spells it (不适用 as the word, not the printed `/`), for text that
+    quotes the clerk's numbers: `diff` tables, `init --from` rows; `missing` for no value."""
+    if value is None:
+        return missing
+    return not_applicable_word() if isinstance(value, NotApplicable) else format_number(value)

@@ -20,6 +20,7 @@ from govreport.formats import (
     common,
     format_ids,
     get_format,
+    not_applicable_word,
 )
 from govreport.numbering import number_label
 
@@ -38,7 +39,7 @@ def _number(kind: str, allow_na: bool) -> Schema:
     }[kind]
     if not allow_na:
         return base
-    return {"anyOf": [base, {"const": common()["not_applicable"]}]}
+    return {"anyOf": [base, {"const": not_applicable_word()}]}
 
 
 def _content_defs() -> dict[str, Schema]:
@@ -86,8 +87,8 @@ def _record(t: RecordTable) -> Schema:
                            "additionalProperties": False}
         labels = "、".join(f.label for f in item.fields)
         if t.not_applicable:
-            mapping = {"anyOf": [mapping, {"const": common()["not_applicable"]}]}
-        props[item.key] = _doc(item.label, f"{labels}；整项不适用可写“{common()['not_applicable']}”。"
+            mapping = {"anyOf": [mapping, {"const": not_applicable_word()}]}
+        props[item.key] = _doc(item.label, f"{labels}；整项不适用可写“{not_applicable_word()}”。"
                                if t.not_applicable else f"{labels}。", mapping)
     return _doc(t.title, t.description, {
         "type": "object", "properties": props, "required": list(props), "additionalProperties": False,

@@ -19,9 +19,9 @@ import io
 import json
 from decimal import Decimal
 
-from govreport.formats import common
+from govreport.formats import not_applicable_word
 from govreport.history.statdiff import FLAG_DOWN, FLAG_MIN, FLAG_UP, Comparison, Stat
-from govreport.model import Cell, NotApplicable, Report, format_number
+from govreport.model import Cell, NotApplicable, Report, cell_text, format_number
 from govreport.textcols import display_width, pad
 
 FORMATS = ("table", "csv", "json")
@@ -51,11 +51,7 @@ def _fit(text: str, cols: int) -> str:
 
 def cell(value: Cell | None) -> str:
     """A value as the table shows it: 不适用 spelled out, a missing cell as —."""
-    if value is None:
-        return "—"
-    if isinstance(value, NotApplicable):
-        return str(common()["not_applicable"])
-    return format_number(value)
+    return cell_text(value, "—")
 
 
 def signed(value: int | Decimal | None) -> str:
@@ -140,7 +136,7 @@ def _json_number(value: Cell | Decimal | None) -> object:
     if value is None:
         return None
     if isinstance(value, NotApplicable):
-        return str(common()["not_applicable"])
+        return not_applicable_word()
     return float(value) if isinstance(value, Decimal) else value
 
 

@@ -27,11 +27,10 @@ from govreport.formats import (
     FormatDef,
     MatrixTable,
     RecordTable,
-    common,
     format_ids,
     get_format,
 )
-from govreport.model import Cell, NotApplicable, Report, StatsGroup, format_number
+from govreport.model import NotApplicable, Report, StatsGroup, cell_text
 from govreport.scaffold import Prefill, ScaffoldError, render
 from govreport.source import InputError
 
@@ -100,13 +99,6 @@ def write_text(p: Plan, target: Path | None) -> str:
     return text
 
 
-def _literal(value: Cell | None) -> str:
-    """A value as written in the input: `0` for one that could not be read."""
-    if value is None:
-        return "0"
-    return str(common()["not_applicable"]) if isinstance(value, NotApplicable) else format_number(value)
-
-
 def _carried(p: Plan) -> dict[str, tuple[str, ...]]:
     """Rows a carry rule of the new format fills from last year's, by `table.row` path."""
     out: dict[str, tuple[str, ...]] = {}
@@ -123,7 +115,7 @@ def _carried(p: Plan) -> dict[str, tuple[str, ...]]:
             continue
         values = [last_tv.values.get(f"{last_row.path}.{c.key}") for c in this_def.columns]
         out[f"{rule.table}.{rule.params['this']}"] = tuple(
-            _literal(v.value if v else None) for v in values)
+            cell_text(v.value if v else None, "0") for v in values)
     return out
 
 
@@ -155,7 +147,7 @@ def _notes(p: Plan) -> dict[str, str]:
                 if before is None:  # another format last year, or unreadable
                     continue
                 label = labels[f"{item}.{stock}"]
-                shown = _literal(before.value)
+                shown = cell_text(before.value, "0")
                 if isinstance(before.value, NotApplicable):
                     out[f"{rule.table}.{item}"] = f"上一年度{label}为“{shown}”"
                 else:

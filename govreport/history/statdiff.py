@@ -22,7 +22,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from govreport.formats import SIGNED, MatrixTable, RecordTable, RowDef, TableDef, common
+from govreport.formats import (
+    SIGNED,
+    MatrixTable,
+    RecordTable,
+    RowDef,
+    TableDef,
+    not_applicable_word,
+)
 from govreport.model import Cell, NotApplicable, Report, Stats, StatsRow, TableValues
 from govreport.numbering import number_label
 
@@ -140,7 +147,7 @@ class _Maker:
         elif isinstance(old, NotApplicable) or isinstance(new, NotApplicable):
             both = isinstance(old, NotApplicable) and isinstance(new, NotApplicable)
             side = self.old_label if isinstance(old, NotApplicable) else self.new_label
-            na = str(common()["not_applicable"])
+            na = not_applicable_word()
             notes.append(na if both else f"{side}{na}")
         else:
             change = new - old

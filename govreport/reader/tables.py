@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from govreport import arithmetic
-from govreport.formats import MatrixTable, RecordTable, RowDef, StatsTable
+from govreport.formats import MatrixTable, RecordTable, RowDef, StatsTable, not_applicable_word
 from govreport.model import NA, Stats, StatsGroup, StatsRow, StatValue, TableValues
 from govreport.position import Pos
 from govreport.reader.context import Context
 from govreport.reader.keys import check_keys
 from govreport.reader.values import (
     describe,
-    not_applicable_word,
     read_bool,
     read_cell,
     read_text,

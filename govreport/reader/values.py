@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 import yaml
 from yaml.constructor import SafeConstructor
 
-from govreport.formats import AMOUNT, COUNT, SIGNED, common
+from govreport.formats import AMOUNT, COUNT, SIGNED, not_applicable_word
 from govreport.model import NA, StatValue, Text
 from govreport.reader.context import Context
 from govreport.yamltree import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP, Mapping, Node, Scalar
@@ -49,10 +49,6 @@ def describe(node: Node) -> str:
 def short(raw: str, limit: int = 20) -> str:
     """A value as quoted in a message: a 5 MB scalar must not become a 5 MB message."""
     return raw if len(raw) <= limit else raw[:limit] + "…"
-
-
-def not_applicable_word() -> str:
-    return str(common()["not_applicable"])
 
 
 def _int_of(node: Scalar) -> int | None:
