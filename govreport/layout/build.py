@@ -72,31 +72,19 @@ def build_document(report: Report) -> Document:
         blocks.extend(_content(section.body, fmt.numbering, 0))
         if section.table and section.table in report.tables:
             blocks.append(_grid_table(report.tables[section.table]))
-    stats = report.stats
-    if stats and stats.rows and not stats.attachment:
-        blocks.append(Paragraph("table_title", [_stats_title(stats)]))
-        blocks.append(_stats_table(stats))
-    if stats and stats.rows and stats.attachment:
-        blocks.append(Blank(1))
-        title = _stats_title(stats)
-        note = common()["attachment_note"].format(title=title.text)
-        blocks.append(Paragraph("attachment_note", [Run(note, "body", pos=stats.pos)]))
+    stats = report.stats if report.stats is not None and report.stats.rows else None
+    attached = stats if stats is not None and stats.attachment else None
+    if attached is not None:
+        note = common()["attachment_note"].format(title=_stats_title(attached).text)
+        blocks += [Blank(1), Paragraph("attachment_note", [Run(note, "body", pos=attached.pos)])]
+    elif stats is not None:
+        blocks += [Paragraph("table_title", [_stats_title(stats)]), _stats_table(stats)]
     if report.signoff is not None and report.signoff.date is not None:
         blocks.append(Blank(1))
         _keep_with_signoff(blocks)
         blocks.append(_signoff(report))
-    if stats and stats.rows and stats.attachment:
-        blocks.append(PageBreak())
-        blocks.append(Paragraph("attachment_label", [Run(stats.definition.attachment_heading,
-                                                         "heading1", pos=stats.pos)]))
-        blocks.append(Blank(1))
-        title = _stats_title(stats)
-        if stats.title is not None:  # the clerk's title may not fit one 2号 line: balance it
-            blocks.extend(Paragraph("title", runs) for runs in _split_text(stats.title))
-        else:
-            blocks.append(Paragraph("title", [Run(title.text, "title", pos=title.pos)]))
-        blocks.append(Blank(1))
-        blocks.append(_stats_table(stats))
+    if attached is not None:
+        blocks += _attachment(attached)
     return Document(_meta(report, title_lines), blocks)
 
 
@@ -204,6 +192,17 @@ def _stats_title(stats: Stats) -> Run:
     if stats.title is not None:
         return Run(stats.title.value, "heading1", stats.title)
     return Run(stats.definition.title, "heading1", pos=stats.pos)
+
+
+def _attachment(stats: Stats) -> list[Block]:
+    """The statistics as 附件 on a page of their own: label, 2号 title, table."""
+    if stats.title is not None:  # the clerk's title may not fit one 2号 line: balance it
+        title = _split_text(stats.title)
+    else:
+        title = [[Run(stats.definition.title, "title", pos=stats.pos)]]
+    label = Run(stats.definition.attachment_heading, "heading1", pos=stats.pos)
+    return [PageBreak(), Paragraph("attachment_label", [label]), Blank(1),
+            *(Paragraph("title", runs) for runs in title), Blank(1), _stats_table(stats)]
 
 
 def _stats_table(stats: Stats) -> Table:
