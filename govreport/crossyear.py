@@ -11,11 +11,10 @@ from __future__ import annotations
 import os
 from decimal import Decimal
 
-from govreport.findings import Finding, error, warning
+from govreport.findings import Finding, error, short, warning
 from govreport.formats import CrossYearRule, MatrixTable, RecordTable
 from govreport.history import similarity
 from govreport.model import Report
-from govreport.reader.values import short
 from govreport.source import InputError, os_reason
 
 

@@ -54,6 +54,11 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
+def short(raw: str, limit: int = 20) -> str:
+    """A value as quoted in a message: a 5 MB scalar must not become a 5 MB message."""
+    return raw if len(raw) <= limit else raw[:limit] + "…"
+
+
 def error(rule: str, pos: Pos, message: str) -> Finding:
     return Finding(rule, Severity.ERROR, pos, printable(message))
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import yaml
 from yaml.resolver import Resolver
 
-from govreport.findings import Finding, error
+from govreport.findings import Finding, error, short
 from govreport.position import Pos
 from govreport.source import InputError, SourceText
 
@@ -223,8 +223,7 @@ _PROBLEMS = [
 
 def _unsupported_tag(tag: str) -> str:
     shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
-    shown = shown if len(shown) <= 60 else shown[:60] + "…"
-    return f"不支持 YAML 标签“{shown}”：年度报告只用文字、数字、日期、列表和映射，请删除这个标签"
+    return f"不支持 YAML 标签“{short(shown, 60)}”：年度报告只用文字、数字、日期、列表和映射，请删除这个标签"
 
 
 def _fits_tag(value: str, tag: str) -> bool:
@@ -300,7 +299,7 @@ def _compose(src: SourceText) -> Document:
             if first is not None:
                 findings.append(error(
                     "SCHEMA", key.pos,
-                    f"键“{key.value if len(key.value) <= 20 else key.value[:20] + '…'}”重复（第一次出现在第 {first.pos.line} 行第 {first.pos.column} 列）；"
+                    f"键“{short(key.value)}”重复（第一次出现在第 {first.pos.line} 行第 {first.pos.column} 列）；"
                     "YAML 会悄悄只保留后一个，请删除或合并其中一个",
                 ))
             frame[2] = None

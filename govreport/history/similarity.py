@@ -24,7 +24,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from govreport.findings import Finding, warning
+from govreport.findings import Finding, short, warning
 from govreport.formats import FormatDef, common
 from govreport.model import Block, Heading, Lead, Paragraph, Report, Section, Text
 from govreport.numbering import number_label
@@ -268,14 +268,10 @@ def check(report: Report, last: Report, threshold: float, last_name: str) -> lis
             continue
         label = number_label(report.format.section_numbering, i + 1) + section.heading.value
         where = "同一部分" if other else "正文"
-        quoted = "、".join(f"“{_shorten(s)}”" for s in result.sentences)
+        quoted = "、".join(f"“{short(s, QUOTE_CHARS)}”" for s in result.sentences)
         quotes = f"；重复的句子如{quoted}" if quoted else ""
         out.append(warning(RULE, section.heading.pos,
                            f"“{label}”有 {result.share:.0%} 的文字与上一年度报告“{last_name}”的"
                            f"{where}相同（超过 {threshold:.0%}），可能被认定为内容雷同{quotes}；"
                            f"请按本年度的实际情况重新撰写"))
     return out
-
-
-def _shorten(sentence: str) -> str:
-    return sentence if len(sentence) <= QUOTE_CHARS else sentence[:QUOTE_CHARS] + "…"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from govreport.findings import short
 from govreport.formats import (
     FormatDef,
     MatrixTable,
@@ -24,7 +25,7 @@ from govreport.reader.content import check_own_number, read_content
 from govreport.reader.context import Context
 from govreport.reader.keys import check_keys
 from govreport.reader.tables import read_matrix, read_record, read_stats
-from govreport.reader.values import describe, read_date, read_int, read_text, short
+from govreport.reader.values import describe, read_date, read_int, read_text
 from govreport.source import read_source
 from govreport.yamltree import Mapping, Node, Scalar, Sequence, compose
 

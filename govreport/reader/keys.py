@@ -5,9 +5,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping as MappingABC
 
+from govreport.findings import short
 from govreport.position import Pos
 from govreport.reader.context import Context
-from govreport.reader.values import short
 from govreport.yamltree import Mapping
 
 SUGGESTIONS = 100

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 import yaml
 from yaml.constructor import SafeConstructor
 
+from govreport.findings import short
 from govreport.formats import AMOUNT, COUNT, SIGNED, not_applicable_word
 from govreport.model import NA, StatValue, Text
 from govreport.reader.context import Context
@@ -44,11 +45,6 @@ def describe(node: Node) -> str:
         FLOAT: f"小数 {raw}",
         TIMESTAMP: f"日期 {raw}",
     }.get(node.tag, f"文字“{raw}”")
-
-
-def short(raw: str, limit: int = 20) -> str:
-    """A value as quoted in a message: a 5 MB scalar must not become a 5 MB message."""
-    return raw if len(raw) <= limit else raw[:limit] + "…"
 
 
 def _int_of(node: Scalar) -> int | None:
