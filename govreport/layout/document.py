@@ -86,13 +86,6 @@ class Table:
     def n_cols(self) -> int:
         return len(self.widths_mm)
 
-    def cell(self, row: int, col: int) -> TableCell | None:
-        """The cell whose origin is (row, col), or None for a slot covered by a span."""
-        for c in self.cells:
-            if c.row == row and c.col == col:
-                return c
-        return None
-
 
 @dataclass
 class Signoff:

@@ -71,11 +71,6 @@ class Line:
     last: bool
 
     @property
-    def slack(self) -> float:
-        """Available width not covered by the content's natural width."""
-        return self.width - self.natural
-
-    @property
     def text(self) -> str:
         """The drawn characters (spaces between spans are not drawn)."""
         return "".join(s.text for s in self.spans)
