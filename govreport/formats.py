@@ -61,10 +61,6 @@ class RowDef:
     sum: tuple[str, ...] = ()
     rule: str | None = None
 
-    @property
-    def is_group(self) -> bool:
-        return bool(self.children)
-
 
 @dataclass(frozen=True)
 class Balance:
@@ -103,7 +99,6 @@ class Grid:
 @dataclass(frozen=True)
 class TableDef:
     key: str
-    kind: str  # record, matrix, stats
     title: str
     description: str
     not_applicable: bool
@@ -219,10 +214,6 @@ class FormatDef:
     def free_sections(self) -> bool:
         return self.sections is None
 
-    def section(self, key: str) -> SectionDef:
-        assert self.sections is not None
-        return next(s for s in self.sections if s.key == key)
-
 
 def _read(name: str) -> dict[str, Any]:
     text = resources.files("govreport.templates").joinpath(name).read_text(encoding="utf-8")
@@ -297,7 +288,7 @@ def _build_format(d: dict[str, Any]) -> FormatDef:
 
 
 def _build_table(key: str, t: dict[str, Any]) -> TableDef:
-    base = dict(key=key, kind=t["kind"], title=t["title"], description=t.get("description", ""),
+    base = dict(key=key, title=t["title"], description=t.get("description", ""),
                 not_applicable=bool(t.get("not_applicable", False)))
     if t["kind"] == "record":
         items = tuple(_build_item(i) for i in t["items"])

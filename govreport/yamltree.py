@@ -58,8 +58,6 @@ class Scalar:
     style: str  # "" plain, "'" or '"' quoted, "|" literal, ">" folded
     lines: list[str] = field(repr=False)
 
-    kind = "scalar"
-
     @property
     def is_null(self) -> bool:
         return self.tag == NULL
@@ -92,8 +90,6 @@ class Mapping:
     index: dict[str, int] = field(default_factory=dict, repr=False)
     """Key → its place in `items`: a file of 100,000 keys is looked up, not scanned."""
 
-    kind = "mapping"
-
     def add(self, key: Scalar, value: Node) -> Scalar | None:
         """Append an item; when the key is already there, keep the first and return its key."""
         at = self.index.get(key.value)
@@ -111,9 +107,6 @@ class Mapping:
         at = self.index.get(key)
         return None if at is None else self.items[at][0]
 
-    def keys(self) -> list[str]:
-        return [k.value for k, _ in self.items]
-
     def __contains__(self, key: str) -> bool:
         return key in self.index
 
@@ -122,8 +115,6 @@ class Mapping:
 class Sequence:
     pos: Pos
     items: list[Node]
-
-    kind = "sequence"
 
 
 Node = Scalar | Mapping | Sequence

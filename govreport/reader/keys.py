@@ -33,19 +33,17 @@ def check_keys(
     required: set[str],
     where: str,
     owner: Pos | None = None,
-) -> bool:
-    """Report unknown and missing keys of `node`; True when nothing is wrong.
+) -> None:
+    """Report unknown and missing keys of `node`, each at its position.
 
     `allowed` maps each key to its Chinese label; `where` names the mapping in messages
     (e.g. "tables.apply"); `owner` is the position of the key that holds this mapping.
     """
-    ok = True
     unknown = 0
     for key_node, _ in node.items:
         key = key_node.value
         if key in allowed:
             continue
-        ok = False
         unknown += 1
         hint = suggest(key, allowed) if unknown <= SUGGESTIONS else None
         if key == "<<":
@@ -56,9 +54,6 @@ def check_keys(
             listed = "、".join(allowed)
             message = f"未知的键“{short(key)}”（在 {where} 中）；这里可用的键有：{listed}"
         ctx.error(key_node.pos, message)
-    present = set(node.keys())
     for key in allowed:
-        if key in required and key not in present:
-            ok = False
+        if key in required and key not in node:
             ctx.error(owner or node.pos, f"{where} 中缺少“{key}”（{allowed[key]}）")
-    return ok
