@@ -125,25 +125,19 @@ class MatrixTable(TableDef):
 
     def value_rows(self) -> list[RowDef]:
         """Every row that carries numbers (groups are replaced by their sub-rows), in order."""
-        out: list[RowDef] = []
-
-        def walk(rows: tuple[RowDef, ...]) -> None:
-            for r in rows:
-                if r.children:
-                    walk(r.children)
-                else:
-                    out.append(r)
-
-        walk(self.rows)
-        return out
+        return [r for r in self.all_rows if not r.children]
 
     def row(self, path: str) -> RowDef:
-        for r in self._all_rows():
-            if r.path == path:
-                return r
-        raise KeyError(path)
+        return self._by_path[path]
 
-    def _all_rows(self) -> list[RowDef]:
+    def leaves(self, path: str) -> list[RowDef]:
+        """The value rows a row path stands for: itself, or all rows of a group."""
+        return _leaves(self.row(path))
+
+    @functools.cached_property
+    def all_rows(self) -> tuple[RowDef, ...]:
+        """Every row, each group before its sub-rows; walked once per table, not per lookup
+        (the checks and the layout look rows up on every matrix read)."""
         out: list[RowDef] = []
 
         def walk(rows: tuple[RowDef, ...]) -> None:
@@ -152,22 +146,25 @@ class MatrixTable(TableDef):
                 walk(r.children)
 
         walk(self.rows)
-        return out
+        return tuple(out)
 
-    def leaves(self, path: str) -> list[RowDef]:
-        """The value rows a row path stands for: itself, or all rows of a group."""
-        r = self.row(path)
-        if not r.children:
-            return [r]
-        out: list[RowDef] = []
-        for c in r.children:
-            out.extend(self.leaves(c.path))
-        return out
+    @functools.cached_property
+    def _by_path(self) -> dict[str, RowDef]:
+        by_path: dict[str, RowDef] = {}
+        for r in self.all_rows:
+            by_path.setdefault(r.path, r)
+        return by_path
 
     @property
     def all_columns(self) -> tuple[ColumnDef, ...]:
         assert self.total_column is not None
         return (*self.columns, self.total_column)
+
+
+def _leaves(r: RowDef) -> list[RowDef]:
+    if not r.children:
+        return [r]
+    return [leaf for c in r.children for leaf in _leaves(c)]
 
 
 @dataclass(frozen=True)
@@ -308,7 +305,7 @@ def _build_table(key: str, t: dict[str, Any]) -> TableDef:
             balances=tuple(Balance(b["rule"], tuple(b["left"]), tuple(b["right"]))
                            for b in t.get("balances", [])),
         )
-        labels = {r.path: r.label for r in table._all_rows()}
+        labels = {r.path: r.label for r in table.all_rows}
         for r in table.value_rows():
             for p in r.sum:
                 table.leaves(p)  # raises KeyError on an unknown row
