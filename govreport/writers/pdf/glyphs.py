@@ -27,14 +27,16 @@ class GlyphError(Exception):
 def missing_glyphs(document: Document, fonts: Mapping[str, ResolvedFont],
                    fallback: Pos) -> list[Finding]:
     """One GLYPH finding per occurrence of an undrawable character (at most MAX_REPORTED)."""
+    runs = document.runs()
+    text_by_role: dict[str, list[str]] = {}
+    for run in runs:
+        text_by_role.setdefault(run.font, []).append(run.text)
+    missing_by_role = {role: set(fonts[role].missing_chars("".join(texts)))
+                       for role, texts in text_by_role.items()}
     out: list[Finding] = []
-    missing_by_role: dict[str, set[str]] = {}
-    for run in document.runs():
+    for run in runs:
         font = fonts[run.font]
-        missing = missing_by_role.get(run.font)
-        if missing is None:
-            text = "".join(r.text for r in document.runs() if r.font == run.font)
-            missing = missing_by_role[run.font] = set(font.missing_chars(text))
+        missing = missing_by_role[run.font]
         if not missing or not missing.intersection(run.text):
             continue
         for i, ch in enumerate(run.text):
