@@ -17,7 +17,7 @@ from .errors import FontError
 from .faces import FaceInfo
 from .families import PREFERENCES, ROLE_LABELS, ROLES, RolePreference, normalize_name
 from .gb2312 import GB2312_HANZI_COUNT
-from .index import FileEntry, FontIndex, load_codepoints
+from .index import FileEntry, FontIndex, codepoint_bounds, load_bounds, maps
 from .locations import cache_dir, font_search_dirs, iter_font_files
 from .ttfcache import ensure_ttfs
 from .userconfig import FontRequest, user_requests
@@ -45,26 +45,33 @@ class ResolvedFont:
     cmap_file: Path | None = field(default=None, repr=False, compare=False)
 
     @cached_property
-    def codepoints(self) -> frozenset[int]:
-        """Every code point the font maps (from the index's cmap sidecar when available)."""
+    def _bounds(self) -> tuple[int, ...]:
+        """The code point ranges the font maps (from the index's cmap sidecar when available)."""
         if self.cmap_file is not None:
             try:
-                return load_codepoints(self.cmap_file)
+                return load_bounds(self.cmap_file)
             except OSError:
                 pass
         from fontTools.ttLib import TTFont
 
         with TTFont(self.ttf_path, fontNumber=self.ttf_index, lazy=True) as font:
-            return frozenset(font.getBestCmap() or ())
+            return codepoint_bounds(font.getBestCmap() or ())
+
+    @cached_property
+    def _known(self) -> dict[str, bool]:
+        return {}
 
     def has_char(self, ch: str) -> bool:
-        """Whether the font has a glyph for the single character `ch`."""
-        return ord(ch) in self.codepoints
+        """Whether the font has a glyph for the single character `ch` (answers are remembered:
+        a caller may test every character of a report in turn)."""
+        known = self._known.get(ch)
+        if known is None:
+            known = self._known[ch] = maps(self._bounds, ord(ch))
+        return known
 
     def missing_chars(self, text: str) -> list[str]:
         """The distinct characters of `text` the font lacks (whitespace ignored), sorted."""
-        points = self.codepoints
-        return sorted(c for c in set(text) if ord(c) not in points and not c.isspace())
+        return sorted(c for c in set(text) if not c.isspace() and not self.has_char(c))
 
 
 @dataclass(frozen=True)
