@@ -103,9 +103,9 @@ class Mapping:
         at = self.index.get(key)
         return None if at is None else self.items[at][1]
 
-    def key_node(self, key: str) -> Scalar | None:
-        at = self.index.get(key)
-        return None if at is None else self.items[at][0]
+    def key_pos(self, key: str) -> Pos:
+        """Where a present key is written: messages about what its value lacks point there."""
+        return self.items[self.index[key]][0].pos
 
     def __contains__(self, key: str) -> bool:
         return key in self.index

@@ -82,14 +82,9 @@ def _read_top(ctx: Context, report: Report, root: Node) -> None:
         if fmt.free_sections:
             report.sections = _read_free_sections(ctx, node, fmt)
         else:
-            report.sections = _read_fixed_sections(ctx, node, fmt, _owner(root, "sections"))
+            report.sections = _read_fixed_sections(ctx, node, fmt, root.key_pos("sections"))
     if (node := root.get("tables")) is not None:
-        _read_tables(ctx, report, node, fmt, _owner(root, "tables"))
-
-
-def _owner(node: Mapping, key: str) -> Pos:
-    k = node.key_node(key)
-    return k.pos if k else node.pos
+        _read_tables(ctx, report, node, fmt, root.key_pos("tables"))
 
 
 def _read_format(ctx: Context, root: Mapping) -> FormatDef | None:
@@ -196,7 +191,7 @@ def _read_tables(ctx: Context, report: Report, node: Node, fmt: FormatDef, owner
         if value is None:
             continue
         where = f"tables.{key}"
-        key_pos = _owner(node, key)
+        key_pos = node.key_pos(key)
         if isinstance(table, RecordTable):
             report.tables[key] = read_record(ctx, value, table, where, key_pos)
         elif isinstance(table, MatrixTable):

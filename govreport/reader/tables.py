@@ -47,9 +47,8 @@ def read_record(ctx: Context, node: Node, table: RecordTable, where: str, owner:
             ctx.error(value.pos, f"“{item.label}”应写成映射 {{{keys}}}，这里是{describe(value)}")
             continue
         labels = {f.path.split(".")[-1]: f.label for f in item.fields}
-        key_pos = node.key_node(item.key)
         check_keys(ctx, value, labels, set(labels), f"{where}.{item.key}",
-                   key_pos.pos if key_pos else None)
+                   node.key_pos(item.key))
         for f in item.fields:
             v = value.get(f.path.split(".")[-1])
             if v is not None:
@@ -78,8 +77,7 @@ def _read_rows(ctx: Context, node: Mapping, rows: tuple[RowDef, ...], table: Mat
         value = node.get(row.key)
         if value is None:
             continue
-        key_node = node.key_node(row.key)
-        key_pos = key_node.pos if key_node else value.pos
+        key_pos = node.key_pos(row.key)
         tv.row_pos[row.path] = key_pos
         if row.children:
             if isinstance(value, Mapping):
