@@ -26,6 +26,12 @@ NO_LINE_END = frozenset("（《〈「『【〔［｛“‘([{")
 PAIRED = frozenset("—…")
 
 
+def is_doubled(a: str, b: str) -> bool:
+    """Whether `a` then `b` are the two halves of "——" or "……": one mark over two cells, which
+    a line never splits and the drawer sets as a whole."""
+    return a in PAIRED and b == a
+
+
 @lru_cache(maxsize=8192)
 def is_wide(ch: str) -> bool:
     """True if ``ch`` occupies one full grid cell (East Asian Width W/F or CJK punctuation)."""

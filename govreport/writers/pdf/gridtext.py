@@ -15,7 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
-from govreport.writers.pdf.chars import PAIRED
+from govreport.writers.pdf.chars import is_doubled
 from govreport.writers.pdf.linebreak import Line, Run, Span, break_lines, widest_token
 from govreport.writers.pdf.styles import FontSpec, GridStyle
 
@@ -173,7 +173,7 @@ class GridParagraph(Flowable):
         text, k = span.text, 0
         while k < len(text):
             adv = self._advance(text[k], span.style)
-            if text[k] in PAIRED and text[k + 1 : k + 2] == text[k]:
+            if is_doubled(text[k], text[k + 1 : k + 2]):
                 u = k + 1
                 while u < len(text) and text[u] == text[k]:
                     u += 1
@@ -183,7 +183,7 @@ class GridParagraph(Flowable):
                 continue
             u = k + 1
             while (u < len(text) and abs(self._advance(text[u], span.style) - adv) < _FUZZ
-                   and not (text[u] in PAIRED and text[u + 1 : u + 2] == text[u])):
+                   and not is_doubled(text[u], text[u + 1 : u + 2])):
                 u += 1
             pen.show(span.x + k * step + (span.cell - adv) / 2, y, text[k:u], step - adv)
             k = u

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from govreport.writers.pdf.chars import NO_LINE_END, NO_LINE_START, PAIRED, is_wide
+from govreport.writers.pdf.chars import NO_LINE_END, NO_LINE_START, is_doubled, is_wide
 
 Run = tuple[str, str]
 """A piece of paragraph text and its style key, e.g. ``("（一）统一认识。", "kai")``."""
@@ -101,11 +101,7 @@ class _Tokens:
         brk = not glue and kind != _SPACE
         if brk and self.kind:
             prev = self.text[-1]
-            if (
-                text[0] in NO_LINE_START
-                or prev[-1] in NO_LINE_END
-                or (text[0] in PAIRED and prev[-1] == text[0])
-            ):
+            if text[0] in NO_LINE_START or prev[-1] in NO_LINE_END or is_doubled(prev[-1], text[0]):
                 brk = False
         self.text.append(text)
         self.style.append(style)
