@@ -7,18 +7,14 @@ Totals are always computed and printed; a total the clerk typed in is only compa
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from govreport.findings import Finding, error
 from govreport.formats import ColumnDef, MatrixTable, RowDef
-from govreport.model import StatValue, TableValues
-
-Number = int | Decimal
+from govreport.model import Number, StatValue, TableValues, is_number
 
 
 def _num(tv: TableValues, path: str) -> Number | None:
     v = tv.values.get(path)
-    return v.value if v is not None and isinstance(v.value, (int, Decimal)) else None
+    return v.value if v is not None and is_number(v.value) else None
 
 
 def fill(tv: TableValues) -> None:
@@ -69,8 +65,8 @@ def _check_row_total(tv: TableValues, table: MatrixTable, row: RowDef) -> list[F
     parts = [source.get(f"{row.path}.{c.key}") for c in table.columns]
     if given is None or given.pos is None or any(p is None for p in parts):
         return []
-    numbers = [p.value for p in parts if p is not None and isinstance(p.value, (int, Decimal))]
-    if len(numbers) != len(parts) or not isinstance(given.value, (int, Decimal)):
+    numbers = [p.value for p in parts if p is not None and is_number(p.value)]
+    if len(numbers) != len(parts) or not is_number(given.value):
         return []
     computed = sum(numbers)
     if given.value == computed:

@@ -9,12 +9,11 @@ Only one level is read: last year's own `previous:` is not followed, so a chain 
 from __future__ import annotations
 
 import os
-from decimal import Decimal
 
 from govreport.findings import Finding, error, short, warning
 from govreport.formats import CrossYearRule, MatrixTable, RecordTable
 from govreport.history import similarity
-from govreport.model import Report
+from govreport.model import Report, is_number
 from govreport.source import InputError, os_reason
 
 
@@ -112,7 +111,7 @@ def _stock(report: Report, last: Report, rule: CrossYearRule, name: str) -> list
         added = this_tv.values.get(f"{item}.{plus}")
         removed = this_tv.values.get(f"{item}.{minus}")
         values = [v.value if v else None for v in (now, before, added, removed)]
-        if now is None or now.pos is None or not all(isinstance(v, (int, Decimal)) for v in values):
+        if now is None or now.pos is None or not all(is_number(v) for v in values):
             continue
         expected = values[1] + values[2] - values[3]  # type: ignore[operator]
         if values[0] == expected:

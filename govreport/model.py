@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeGuard
 
 from govreport.findings import Finding
 from govreport.formats import (
@@ -47,6 +48,11 @@ NA = NotApplicable()
 
 Number = int | Decimal
 Cell = Number | NotApplicable
+
+
+def is_number(value: object) -> TypeGuard[Number]:
+    """Whether a value can be added up: a number, not 不适用 or a missing cell."""
+    return isinstance(value, (int, Decimal))
 
 
 @dataclass(frozen=True)
