@@ -57,8 +57,6 @@ RULE_PT = 0.5
 # edge, so half a rule above and below the line gives the same row pitch and both formats
 # break a long table at the same rows (with 1 pt padding the PDF's rows were 15.5 pt).
 ROW_PADDING_PT = RULE_PT / 2
-_ALIGN = {"justify": Align.JUSTIFY, "left": Align.LEFT, "center": Align.CENTER,
-          "right": Align.RIGHT}
 
 
 def render_pdf(document: Document, font_names: Mapping[str, str]) -> bytes:
@@ -137,7 +135,7 @@ def paragraph_style(key: str, font_names: Mapping[str, str], **overrides: float)
         _fonts(font_names, s.size_pt), default=s.font,
         cell=CELL_PITCH if on_grid else None, leading=s.line_pt,
         first_indent=cells(s.first_indent_chars), left_indent=cells(s.left_indent_chars),
-        align=_ALIGN[s.align],
+        align=Align(s.align),
         keep_with_next=s.keep_with_next,
         squeeze=0.0 if on_grid else TITLE_SQUEEZE_EM * s.size_pt, **overrides,
     )
@@ -146,7 +144,7 @@ def paragraph_style(key: str, font_names: Mapping[str, str], **overrides: float)
 def _cell_style(role: str, font_names: Mapping[str, str], size: float | None = None) -> GridStyle:
     c = CELL_STYLES[role]
     return GridStyle(_fonts(font_names, size or TABLE_PT), default=c.font, cell=None,
-                     leading=TABLE_LINE_PT, align=_ALIGN[c.align])
+                     leading=TABLE_LINE_PT, align=Align(c.align))
 
 
 def _table(block: LayoutTable, font_names: Mapping[str, str]) -> Table:
