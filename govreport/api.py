@@ -67,7 +67,7 @@ def check_file(path: str | os.PathLike[str], *,
     loaded = load_file(path)
     if loaded.report is None:
         return loaded
-    return FileCheck(loaded.file, check(loaded.report, similar_threshold=threshold), loaded.report)
+    return FileCheck(loaded.file, check_report(loaded.report, threshold), loaded.report)
 
 
 def load_file(path: str | os.PathLike[str]) -> FileCheck:

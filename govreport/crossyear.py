@@ -9,11 +9,14 @@ Only one level is read: last year's own `previous:` is not followed, so a chain 
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from typing import NamedTuple
 
 from govreport.findings import Finding, error, short, warning
 from govreport.formats import CrossYearRule, MatrixTable, RecordTable
 from govreport.history import similarity
 from govreport.model import Report, is_number
+from govreport.position import Pos
 from govreport.source import InputError, os_reason
 
 
@@ -24,44 +27,55 @@ def previous_name(report: Report) -> str:
     return os.path.normpath(os.path.join(os.path.dirname(report.name), rel))
 
 
-def load_previous(report: Report) -> tuple[Report | None, list[Finding]]:
+class Previous(NamedTuple):
+    """Last year's report (None when it cannot be used, with the X-YEAR error saying why),
+    and where `previous:` is written and how messages name the file: the checks need both."""
+
+    report: Report | None
+    findings: list[Finding]
+    pos: Pos
+    name: str
+
+
+def load_previous(report: Report) -> Previous:
     """Read last year's report; an X-YEAR error when it cannot be used."""
+    assert report.previous is not None
+    pos, name = report.pos("previous"), previous_name(report)
+    last, problem = _read_previous(report, report.previous, name)
+    return Previous(last, [] if problem is None else [error("X-YEAR", pos, problem)], pos, name)
+
+
+def _read_previous(report: Report, path: Path, name: str) -> tuple[Report | None, str | None]:
+    """Last year's report, or why it cannot be used."""
     from govreport.reader import read_report
 
-    assert report.previous is not None
-    pos = report.pos("previous")
-    path = report.previous
-    name = previous_name(report)
     try:
         is_dir, exists = path.is_dir(), path.exists()
         is_self = exists and path.resolve() == report.path.resolve()
     except (OSError, RuntimeError) as exc:  # a name too long for the file system, a symlink loop
-        return None, [error("X-YEAR", pos,
-                            f"上一年度报告的路径“{short(name, 60)}”无法使用：{os_reason(exc)}")]
+        return None, f"上一年度报告的路径“{short(name, 60)}”无法使用：{os_reason(exc)}"
     if is_dir:
-        return None, [error("X-YEAR", pos, f"previous 指向的是文件夹“{name}”，应为上一年度报告的 YAML 文件")]
+        return None, f"previous 指向的是文件夹“{name}”，应为上一年度报告的 YAML 文件"
     if not exists:
-        return None, [error("X-YEAR", pos, f"找不到上一年度报告“{short(name, 60)}”（路径相对于本文件所在的文件夹）")]
+        return None, f"找不到上一年度报告“{short(name, 60)}”（路径相对于本文件所在的文件夹）"
     if is_self:
-        return None, [error("X-YEAR", pos, "previous 指向了本文件自身，应为上一年度的报告文件")]
+        return None, "previous 指向了本文件自身，应为上一年度的报告文件"
     try:
         last = read_report(path, name)
     except InputError as exc:
         first = exc.findings[0]
-        return None, [error("X-YEAR", pos, f"无法读取上一年度报告“{name}”：{first.pos.line} 行 "
-                                           f"{first.pos.column} 列：{first.message}")]
+        return None, (f"无法读取上一年度报告“{name}”：{first.pos.line} 行 "
+                      f"{first.pos.column} 列：{first.message}")
     if last.format is None or last.year is None:
-        return None, [error("X-YEAR", pos, f"“{name}”不是一份可读的年度报告（缺少有效的 format 或 year）")]
-    return last, []
+        return None, f"“{name}”不是一份可读的年度报告（缺少有效的 format 或 year）"
+    return last, None
 
 
 def check(report: Report, similar_threshold: float = similarity.DEFAULT_THRESHOLD) -> list[Finding]:
     """Every cross-year finding; `similar_threshold` is X-SIMILAR's share (0.6 = 60 %)."""
-    last, findings = load_previous(report)
+    last, findings, pos, name = load_previous(report)
     if last is None or report.year is None or report.format is None:
         return findings
-    pos = report.pos("previous")
-    name = previous_name(report)
     assert last.year is not None
     if last.year != report.year - 1:
         findings.append(error("X-YEAR", pos, f"上一年度报告“{name}”是 {last.year} 年度的，"

@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TypeGuard
 
-from govreport.findings import Finding
+from govreport.findings import Finding, has_errors
 from govreport.formats import (
     FormatDef,
     MatrixTable,
@@ -191,7 +191,7 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return not any(f.is_error for f in self.findings)
+        return not has_errors(self.findings)
 
     def pos(self, key: str) -> Pos:
         """Position of a top-level key's value (the file start when absent)."""

@@ -103,7 +103,7 @@ def _check_format_year(ctx: Context, fmt: FormatDef, year: int, pos: Pos) -> Non
     lo, hi = fmt.years
     if lo <= year <= hi:
         return
-    fitting = [f for f in format_ids() if get_format(f).years[0] <= year <= get_format(f).years[1]]
+    fitting = [f for f in format_ids() if (y := get_format(f).years)[0] <= year <= y[1]]
     better = f"，{year} 年度报告一般使用 {fitting[0]}" if fitting else ""
     ctx.warning("FORMAT-YEAR", pos,
                 f"格式 {fmt.id}（{fmt.name}）适用于 {lo}–{hi} 年度{better}；请确认没有沿用往年的格式")

@@ -139,14 +139,14 @@ def read_stats(ctx: Context, node: Node, table: StatsTable, where: str) -> Stats
     attachment_node = node.get("attachment")
     attachment = bool(attachment_node is not None and read_bool(ctx, attachment_node, "attachment"))
     columns = []
+    n_columns = len(table.default_columns)
     columns_node = node.get("columns")
     if columns_node is not None:
         if isinstance(columns_node, Sequence) and columns_node.items:
             columns = [t for c in columns_node.items if (t := read_text(ctx, c, "列名"))]
+            n_columns = len(columns_node.items)
         else:
             ctx.error(columns_node.pos, f"columns 应为列名的列表，这里是{describe(columns_node)}")
-    n_columns = len(columns_node.items) if isinstance(columns_node, Sequence) and \
-        columns_node.items else len(table.default_columns)
     stats = Stats(table, node.pos, title, attachment, columns, [])
     rows_node = node.get("rows")
     if rows_node is None:
