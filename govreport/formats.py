@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from govreport.numbering import number_label
+
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 COUNT, SIGNED, AMOUNT = "count", "signed", "amount"
@@ -210,6 +212,11 @@ class FormatDef:
     @property
     def free_sections(self) -> bool:
         return self.sections is None
+
+    def section_label(self, index: int, heading: str) -> str:
+        """The numbered heading (一、…) of the section at `index` (from 0), as messages, the
+        scaffold and the schema name it."""
+        return number_label(self.section_numbering, index + 1) + heading
 
 
 def _read(name: str) -> dict[str, Any]:

@@ -24,7 +24,6 @@ from govreport.formats import (
     format_ids,
     get_format,
 )
-from govreport.numbering import number_label
 from govreport.textcols import display_width
 
 COMMENT_COLUMN = 44
@@ -159,7 +158,7 @@ def _fixed_sections(w: _Writer, fmt: FormatDef) -> None:
     assert fmt.sections is not None
     w.line("sections:", common()["fields"]["sections"]["title"])
     for i, s in enumerate(fmt.sections):
-        label = number_label(fmt.section_numbering, i + 1) + s.heading
+        label = fmt.section_label(i, s.heading)
         if s.scaffold is None:
             w.line(f"  {s.key}:", f"{label}：{s.description}")
             continue

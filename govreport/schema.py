@@ -22,7 +22,6 @@ from govreport.formats import (
     get_format,
     not_applicable_word,
 )
-from govreport.numbering import number_label
 
 Schema = dict[str, Any]
 
@@ -164,7 +163,7 @@ def _sections(fmt: FormatDef) -> Schema:
         })
     props = {}
     for i, s in enumerate(fmt.sections):
-        title = number_label(fmt.section_numbering, i + 1) + s.heading
+        title = fmt.section_label(i, s.heading)
         content: Schema = {"$ref": "#/$defs/content"}
         if not s.required:
             content = {"anyOf": [content, {"type": "null"}]}

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from govreport.findings import Finding, short, warning
 from govreport.formats import FormatDef, common
 from govreport.model import Block, Heading, Lead, Paragraph, Report, Section, Text
-from govreport.numbering import number_label
 
 RULE = "X-SIMILAR"
 DEFAULT_THRESHOLD = 0.6
@@ -266,7 +265,7 @@ def check(report: Report, last: Report, threshold: float, last_name: str) -> lis
         result = measure(this, pieces(other.body, fixed) if other else everything)
         if result.share <= threshold:
             continue
-        label = number_label(report.format.section_numbering, i + 1) + section.heading.value
+        label = report.format.section_label(i, section.heading.value)
         where = "同一部分" if other else "正文"
         quoted = "、".join(f"“{short(s, QUOTE_CHARS)}”" for s in result.sentences)
         quotes = f"；重复的句子如{quoted}" if quoted else ""

@@ -31,7 +31,6 @@ from govreport.formats import (
     not_applicable_word,
 )
 from govreport.model import Cell, NotApplicable, Report, Stats, StatsRow, TableValues
-from govreport.numbering import number_label
 
 FLAG_UP = Decimal(5)
 FLAG_DOWN = Decimal("0.2")
@@ -115,7 +114,7 @@ def _title(key: str, *reports: Report) -> str:
             continue
         for i, s in enumerate(fmt.sections or ()):
             if s.table == key:
-                return number_label(fmt.section_numbering, i + 1) + s.heading
+                return fmt.section_label(i, s.heading)
         return fmt.tables[key].title
     return key
 

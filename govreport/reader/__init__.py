@@ -19,7 +19,6 @@ from govreport.formats import (
     get_format,
 )
 from govreport.model import Report, Section, Signoff, Text
-from govreport.numbering import number_label
 from govreport.position import Pos
 from govreport.reader.content import check_own_number, read_content
 from govreport.reader.context import Context
@@ -137,8 +136,7 @@ def _read_fixed_sections(ctx: Context, node: Node, fmt: FormatDef, owner: Pos) -
         ctx.error(node.pos, f"正文（sections）在 {fmt.id} 格式中应为映射，键为 {keys}，"
                             f"这里是{describe(node)}")
         return []
-    labels = {s.key: number_label(fmt.section_numbering, i + 1) + s.heading
-              for i, s in enumerate(fmt.sections)}
+    labels = {s.key: fmt.section_label(i, s.heading) for i, s in enumerate(fmt.sections)}
     check_keys(ctx, node, labels, {s.key for s in fmt.sections if s.required}, "sections", owner)
     levels = len(fmt.numbering)
     out = []
@@ -162,7 +160,6 @@ def _read_free_sections(ctx: Context, node: Node, fmt: FormatDef) -> list[Sectio
     out = []
     levels = len(fmt.numbering)
     for i, item in enumerate(node.items):
-        number = number_label(fmt.section_numbering, i + 1)
         if not isinstance(item, Mapping):
             ctx.error(item.pos, f"第 {i + 1} 个章节应写成 {{heading: 章节标题, body: 内容}}，"
                                 f"这里是{describe(item)}")
@@ -172,8 +169,8 @@ def _read_free_sections(ctx: Context, node: Node, fmt: FormatDef) -> list[Sectio
         heading = read_text(ctx, heading_node, "章节标题") if heading_node is not None else None
         if heading is not None:
             check_own_number(ctx, heading, "章节标题")
-        body = read_content(ctx, body_node, f"“{number}{heading or ''}”", levels) \
-            if body_node is not None else []
+        label = fmt.section_label(i, heading.value if heading else "")
+        body = read_content(ctx, body_node, f"“{label}”", levels) if body_node is not None else []
         if heading is not None:
             out.append(Section(None, heading, body))
     return out
