@@ -90,12 +90,17 @@ def default_year(today: dt.date | None = None) -> int:
     return (today or dt.date.today()).year - 1
 
 
+def format_def(format_id: str) -> FormatDef:
+    """The format asked for by `--format`; a ScaffoldError listing the known ones otherwise."""
+    if format_id not in format_ids():
+        raise ScaffoldError(f"未知的格式“{format_id}”；可用的格式：{'、'.join(format_ids())}")
+    return get_format(format_id)
+
+
 def render(format_id: str, *, organ: str | None = None, year: int | None = None,
            prefill: Prefill | None = None) -> tuple[str, int]:
     """The scaffold text for a format, and the year it is for."""
-    if format_id not in format_ids():
-        raise ScaffoldError(f"未知的格式“{format_id}”；可用的格式：{'、'.join(format_ids())}")
-    fmt = get_format(format_id)
+    fmt = format_def(format_id)
     year = year if year is not None else default_year()
     if not 2008 <= year <= 2100:
         raise ScaffoldError(f"年度应在 2008–2100 之间，这里是 {year}")

@@ -19,6 +19,7 @@ format or year cannot be continued: that is a `ScaffoldError` (a usage error).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,11 +28,12 @@ from govreport.formats import (
     FormatDef,
     MatrixTable,
     RecordTable,
+    RowDef,
     format_ids,
     get_format,
 )
-from govreport.model import NotApplicable, Report, StatsGroup, cell_text
-from govreport.scaffold import Prefill, ScaffoldError, render
+from govreport.model import NotApplicable, Report, StatsGroup, TableValues, cell_text
+from govreport.scaffold import Prefill, ScaffoldError, format_def, render
 from govreport.source import InputError
 
 
@@ -70,9 +72,7 @@ def plan(last_path: Path, *, format_id: str | None = None, organ: str | None = N
         raise ScaffoldError(f"“{name}”缺少有效的 format 或 year，无法据此生成下一年度报告；"
                             f"请先运行 govreport check {name} 修正")
     year = last.year + 1
-    if format_id is not None and format_id not in format_ids():
-        raise ScaffoldError(f"未知的格式“{format_id}”；可用的格式：{'、'.join(format_ids())}")
-    fmt = get_format(format_id) if format_id else fitting_format(year)
+    fmt = format_def(format_id) if format_id is not None else fitting_format(year)
     notes = []
     errors = [f for f in last.findings if f.is_error]
     if errors:
@@ -99,61 +99,60 @@ def write_text(p: Plan, target: Path | None) -> str:
     return text
 
 
-def _carried(p: Plan) -> dict[str, tuple[str, ...]]:
-    """Rows a carry rule of the new format fills from last year's, by `table.row` path."""
-    out: dict[str, tuple[str, ...]] = {}
+def _carries(p: Plan) -> Iterator[tuple[str, MatrixTable, TableValues, RowDef]]:
+    """Each carry rule of the new format that last year's report can feed: the `table.row`
+    path it fills, this year's table, last year's values and the row they come from."""
     for rule in p.format.cross_year:
         this_def = p.format.tables.get(rule.table)
         last_tv = p.last.tables.get(rule.table)
-        if rule.kind != "carry" or not isinstance(this_def, MatrixTable) or last_tv is None:
+        if rule.kind != "carry" or not isinstance(this_def, MatrixTable) or last_tv is None \
+                or not isinstance(last_tv.definition, MatrixTable):
             continue
-        last_def = last_tv.definition
-        assert isinstance(last_def, MatrixTable)
         try:
-            last_row = last_def.row(rule.params["last"])
+            last_row = last_tv.definition.row(rule.params["last"])
         except KeyError:
             continue
+        yield f"{rule.table}.{rule.params['this']}", this_def, last_tv, last_row
+
+
+def _carried(p: Plan) -> dict[str, tuple[str, ...]]:
+    """Rows a carry rule of the new format fills from last year's, by `table.row` path."""
+    out: dict[str, tuple[str, ...]] = {}
+    for path, this_def, last_tv, last_row in _carries(p):
         values = [last_tv.values.get(f"{last_row.path}.{c.key}") for c in this_def.columns]
-        out[f"{rule.table}.{rule.params['this']}"] = tuple(
-            cell_text(v.value if v else None, "0") for v in values)
+        out[path] = tuple(cell_text(v.value if v else None, "0") for v in values)
     return out
 
 
 def _notes(p: Plan) -> dict[str, str]:
     """Comments above carried rows and stock items, naming last year's figures."""
     out: dict[str, str] = {}
+    for path, this_def, last_tv, last_row in _carries(p):
+        missing = [c.label for c in this_def.columns
+                   if f"{last_row.path}.{c.key}" not in last_tv.values]
+        note = f"已按上一年度报告的“{last_row.label}”填写"
+        if missing:
+            note += f"；其中{'、'.join(missing)}在上一年度报告中读不出，按 0 填写，请核对"
+        out[path] = note
     for rule in p.format.cross_year:
-        this_def = p.format.tables.get(rule.table)
-        last_tv = p.last.tables.get(rule.table)
-        if last_tv is None:
+        table = p.format.tables.get(rule.table)
+        last = p.last.tables.get(rule.table)
+        if rule.kind != "stock" or not isinstance(table, RecordTable) or last is None:
             continue
-        if rule.kind == "carry" and isinstance(this_def, MatrixTable) \
-                and isinstance(last_tv.definition, MatrixTable):
-            try:
-                last_row = last_tv.definition.row(rule.params["last"])
-            except KeyError:
+        labels = {f.path: f.label for f in table.fields()}
+        stock, plus, minus = rule.params["stock"], rule.params["plus"], rule.params["minus"]
+        for item in rule.params["items"]:
+            before = last.values.get(f"{item}.{stock}")
+            if before is None:  # another format last year, or unreadable
                 continue
-            missing = [c.label for c in this_def.columns
-                       if f"{last_row.path}.{c.key}" not in last_tv.values]
-            note = f"已按上一年度报告的“{last_row.label}”填写"
-            if missing:
-                note += f"；其中{'、'.join(missing)}在上一年度报告中读不出，按 0 填写，请核对"
-            out[f"{rule.table}.{rule.params['this']}"] = note
-        elif rule.kind == "stock" and isinstance(this_def, RecordTable):
-            labels = {f.path: f.label for f in this_def.fields()}
-            stock, plus, minus = rule.params["stock"], rule.params["plus"], rule.params["minus"]
-            for item in rule.params["items"]:
-                before = last_tv.values.get(f"{item}.{stock}")
-                if before is None:  # another format last year, or unreadable
-                    continue
-                label = labels[f"{item}.{stock}"]
-                shown = cell_text(before.value, "0")
-                if isinstance(before.value, NotApplicable):
-                    out[f"{rule.table}.{item}"] = f"上一年度{label}为“{shown}”"
-                else:
-                    out[f"{rule.table}.{item}"] = (
-                        f"上一年度{label}为 {shown}：本年{label}应为 {shown} + "
-                        f"{labels[f'{item}.{plus}']} − {labels[f'{item}.{minus}']}")
+            label = labels[f"{item}.{stock}"]
+            shown = cell_text(before.value, "0")
+            if isinstance(before.value, NotApplicable):
+                out[f"{rule.table}.{item}"] = f"上一年度{label}为“{shown}”"
+            else:
+                out[f"{rule.table}.{item}"] = (
+                    f"上一年度{label}为 {shown}：本年{label}应为 {shown} + "
+                    f"{labels[f'{item}.{plus}']} − {labels[f'{item}.{minus}']}")
     return out
 
 
