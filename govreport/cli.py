@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from govreport import api
-from govreport.findings import Severity
+from govreport.findings import severity_counts
 
 app = typer.Typer(
     name="govreport",
@@ -59,8 +59,7 @@ def _existing_files(files: list[Path]) -> list[Path]:
 
 
 def _summary(results: list[api.FileCheck]) -> str:
-    errors = sum(f.severity is Severity.ERROR for r in results for f in r.findings)
-    warnings = sum(f.severity is Severity.WARNING for r in results for f in r.findings)
+    errors, warnings = severity_counts(f for r in results for f in r.findings)
     checked = f"已检查 {len(results)} 个文件"
     if not errors and not warnings:
         return f"{checked}，没有发现问题。"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -75,3 +76,14 @@ def sort_findings(findings: list[Finding]) -> list[Finding]:
 
 def has_errors(findings: list[Finding]) -> bool:
     return any(f.is_error for f in findings)
+
+
+def severity_counts(findings: Iterable[Finding]) -> tuple[int, int]:
+    """(errors, warnings): the two figures of every summary `check` and `build` print."""
+    errors = warnings = 0
+    for f in findings:
+        if f.severity is Severity.ERROR:
+            errors += 1
+        elif f.severity is Severity.WARNING:
+            warnings += 1
+    return errors, warnings

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from govreport.builder import BuildResult
-from govreport.findings import Severity, printable
+from govreport.findings import Severity, printable, severity_counts
 from govreport.textcols import aligned_table
 
 HEADERS = ("文件", "状态", "错误", "警告", "输出")
@@ -21,9 +21,8 @@ STATUS_LABEL = {"built": "已生成", "failed": "失败"}
 
 
 def counts(result: BuildResult) -> tuple[int, int]:
-    errors = sum(f.severity is Severity.ERROR for f in result.findings) + (1 if result.error else 0)
-    warnings = sum(f.severity is Severity.WARNING for f in result.findings)
-    return errors, warnings
+    errors, warnings = severity_counts(result.findings)
+    return errors + (1 if result.error else 0), warnings
 
 
 def problem_lines(result: BuildResult, quiet: bool) -> list[str]:
