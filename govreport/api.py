@@ -90,13 +90,12 @@ def build(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     Returns one `BuildResult` per input, in input order; a file with errors is reported, not
     raised. `jobs` worker processes (default: the number of CPUs); `fonts` are PDF font
     choices by role, as `--font` takes them. Raises `BuildError` for usage problems (nothing
-    matches, two inputs would write the same output) before anything is written, and
+    matches, two inputs would write the same output, the output folder is a file, an unknown
+    format) before anything is written, and
     `govreport.fonts.FontError` for a font that cannot be used.
     """
     from govreport import batch, inputs
 
     arguments = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     plan = inputs.plan_outputs(inputs.collect_inputs(arguments), Path(outdir))
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
-    return batch.run_jobs(plan, tuple(formats), workers=workers, fonts=fonts,
-                          on_result=on_result)
+    return batch.run_jobs(plan, tuple(formats), workers=jobs, fonts=fonts, on_result=on_result)

@@ -7,17 +7,21 @@ import traceback
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
-from govreport.builder import FORMATS, BuildResult, build_file, pdf_fonts
+from govreport.builder import FORMATS, BuildResult, build_file, check_formats, pdf_fonts
 from govreport.inputs import Job
 
 ResultCallback = Callable[[int, BuildResult], None]
 
 
-def run_jobs(jobs: Sequence[Job], formats: Sequence[str] = FORMATS, workers: int = 1,
+def run_jobs(jobs: Sequence[Job], formats: Sequence[str] = FORMATS, workers: int | None = None,
              fonts: Mapping[str, str] | None = None, debug: bool = False,
              on_result: ResultCallback | None = None) -> list[BuildResult]:
     """Build every job; results in input order. `on_result(index, result)` is called as each
-    file finishes (for progress output). A single file is built on two cores instead."""
+    file finishes (for progress output). `workers` processes (default: the number of CPUs);
+    a single file is built on two cores instead. Raises `BuildError` for an unknown format."""
+    check_formats(formats)
+    if workers is None:
+        workers = os.cpu_count() or 1
     if "pdf" in formats:
         pdf_fonts(fonts)  # resolve (and convert) once, before any worker starts
     if workers <= 1 or len(jobs) <= 1:

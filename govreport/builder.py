@@ -98,8 +98,6 @@ def renderers(formats: Iterable[str], fonts: Mapping[str, str] | None = None) ->
             out[fmt] = _render_docx
         elif fmt == "pdf":
             out[fmt] = functools.partial(_render_pdf, fonts)
-        else:
-            raise BuildError(f"不支持的输出格式“{fmt}”；可用：{'、'.join(FORMATS)}")
     return out
 
 
@@ -169,10 +167,16 @@ def parse_formats(text: str) -> tuple[str, ...]:
     formats = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
     if not formats:
         raise BuildError("--to 至少要有一种输出格式：docx 或 pdf")
+    check_formats(formats)
+    return formats
+
+
+def check_formats(formats: Iterable[str]) -> None:
+    """A BuildError (a usage error) for a format there is no writer for: raised once per
+    request, before any work, not once per file inside a worker."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise BuildError(f"不支持的输出格式“{unknown[0]}”；可用：{'、'.join(FORMATS)}")
-    return formats
 
 
 def build_file(path: str | os.PathLike[str], outdir: Path, formats: Sequence[str] = FORMATS,

@@ -209,8 +209,6 @@ def build_command(
 
     try:
         formats = build.parse_formats(to)
-        if output.exists() and not output.is_dir():
-            raise inputs.BuildError(f"输出位置 {output} 已存在且不是文件夹")
         plan = inputs.plan_outputs(inputs.collect_inputs(files), output)
     except inputs.BuildError as exc:
         raise UsageError(str(exc)) from None
@@ -224,7 +222,6 @@ def build_command(
             raise UsageError(str(exc)) from None
         if note and not quiet:
             typer.echo(note, err=True)
-    workers = jobs if jobs is not None else (os.cpu_count() or 1)
     finished: list[int] = []
     try:
         with progress.reporter(len(plan), quiet, as_json) as out:
@@ -232,7 +229,7 @@ def build_command(
                 finished.append(index)
                 out.file_done(index, result)
 
-            results = batch.run_jobs(plan, formats, workers=workers, fonts=fonts,
+            results = batch.run_jobs(plan, formats, workers=jobs, fonts=fonts,
                                      debug=_state["debug"], on_result=done)
     except KeyboardInterrupt:
         typer.echo(f"govreport: 已中断：{len(finished)} 个文件已处理完，其余 {len(plan) - len(finished)} "

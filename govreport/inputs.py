@@ -101,11 +101,14 @@ def safe_stem(stem: str) -> str:
 
 
 def plan_outputs(inputs: Sequence[Path], outdir: Path) -> list[Job]:
-    """Where each input's outputs go; a BuildError when two inputs would share an output.
+    """Where each input's outputs go; a BuildError when two inputs would share an output or
+    `outdir` is an existing file.
 
     Inputs from one folder go straight into `outdir`; inputs from several folders keep
     their folders relative to the deepest folder they all share.
     """
+    if outdir.exists() and not outdir.is_dir():
+        raise BuildError(f"输出位置 {outdir} 已存在且不是文件夹")
     folders = [p.resolve().parent for p in inputs]
     base = Path(os.path.commonpath(folders)) if folders else Path(".")
     jobs = []
