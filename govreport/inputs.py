@@ -13,6 +13,7 @@ import errno
 import glob
 import os
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,18 +50,19 @@ def collect_inputs(arguments: Iterable[str | os.PathLike[str]]) -> list[Path]:
         text = os.fspath(argument)
         path = Path(text)
         try:
-            path.stat()
+            mode: int | None = path.stat().st_mode
         except OSError as exc:
             if exc.errno not in (errno.ENOENT, errno.ENOTDIR, errno.ELOOP):  # e.g. a name too long
                 raise BuildError(f"无法使用“{text}”：{os_reason(exc)}") from None
-        if path.is_file():
+            mode = None  # missing (or a symlink loop): perhaps a glob pattern
+        if mode is not None and stat.S_ISREG(mode):
             found.append(path)
-        elif path.is_dir():
+        elif mode is not None and stat.S_ISDIR(mode):
             matches = _yaml_files(path)
             if not matches:
                 raise BuildError(f"文件夹“{text}”中没有 .yaml 或 .yml 文件")
             found.extend(matches)
-        elif path.exists():
+        elif mode is not None:
             raise BuildError(f"“{text}”不是普通文件或文件夹（可能是设备或管道），不能作为报告文件")
         elif _GLOB_CHARS.search(text):
             matches = [Path(m) for m in sorted(glob.glob(text, recursive=True)) if Path(m).is_file()]
