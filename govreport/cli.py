@@ -222,17 +222,18 @@ def build_command(
             raise UsageError(str(exc)) from None
         if note and not quiet:
             typer.echo(note, err=True)
-    finished: list[int] = []
+    finished = 0
     try:
         with progress.reporter(len(plan), quiet, as_json) as out:
-            def done(index: int, result: build.BuildResult) -> None:
-                finished.append(index)
-                out.file_done(index, result)
+            def done(_index: int, result: build.BuildResult) -> None:
+                nonlocal finished
+                finished += 1
+                out.file_done(result)
 
             results = batch.run_jobs(plan, formats, workers=jobs, fonts=fonts,
                                      debug=_state["debug"], on_result=done)
     except KeyboardInterrupt:
-        typer.echo(f"govreport: 已中断：{len(finished)} 个文件已处理完，其余 {len(plan) - len(finished)} "
+        typer.echo(f"govreport: 已中断：{finished} 个文件已处理完，其余 {len(plan) - finished} "
                    "个未生成；已写出的文件都是完整的。", err=True)
         raise typer.Exit(130) from None
     out.finish(results)
@@ -309,10 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         typer.echo(f"govreport: {exc}", err=True)
         return EXIT_USAGE
-    except typer.Abort:
-        typer.echo("govreport: 已中断。", err=True)
-        return 130
-    except KeyboardInterrupt:
+    except (typer.Abort, KeyboardInterrupt):
         typer.echo("govreport: 已中断。", err=True)
         return 130
     except _ClickUsageError as exc:

@@ -85,7 +85,7 @@ class PlainReporter:
     def __exit__(self, *exc: object) -> None:
         return None
 
-    def file_done(self, index: int, result: BuildResult) -> None:
+    def file_done(self, result: BuildResult) -> None:
         self.done += 1
         for line in problem_lines(result, self.quiet):
             print(line, file=self.stream)
@@ -107,7 +107,6 @@ class RichReporter:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
         self.console = Console()
-        self.total = total
         self.progress = Progress(TextColumn("生成中"), BarColumn(), MofNCompleteColumn(),
                                  TextColumn("{task.description}"), console=self.console,
                                  transient=True)
@@ -120,7 +119,7 @@ class RichReporter:
     def __exit__(self, *exc: object) -> None:
         self.progress.stop()
 
-    def file_done(self, index: int, result: BuildResult) -> None:
+    def file_done(self, result: BuildResult) -> None:
         for line in problem_lines(result, quiet=False):
             self.progress.console.print(line, markup=False, highlight=False)
         if not result.ok:
@@ -140,16 +139,13 @@ class RichReporter:
 class SilentReporter:
     """For --json on stdout: nothing but the result document."""
 
-    def __init__(self, total: int):
-        self.total = total
-
     def __enter__(self) -> SilentReporter:
         return self
 
     def __exit__(self, *exc: object) -> None:
         return None
 
-    def file_done(self, index: int, result: BuildResult) -> None:
+    def file_done(self, result: BuildResult) -> None:
         return None
 
     def finish(self, results: Sequence[BuildResult]) -> None:
@@ -158,7 +154,7 @@ class SilentReporter:
 
 def reporter(total: int, quiet: bool, json_out: bool) -> PlainReporter | RichReporter | SilentReporter:
     if json_out:
-        return SilentReporter(total)
+        return SilentReporter()
     if not quiet and sys.stdout.isatty():
         return RichReporter(total)
     return PlainReporter(total, quiet)

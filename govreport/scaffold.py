@@ -164,11 +164,9 @@ def _fixed_sections(w: _Writer, fmt: FormatDef) -> None:
     w.line("sections:", common()["fields"]["sections"]["title"])
     for i, s in enumerate(fmt.sections):
         label = fmt.section_label(i, s.heading)
-        if s.scaffold is None:
-            w.line(f"  {s.key}:", f"{label}：{s.description}")
-            continue
         w.line(f"  {s.key}:", f"{label}：{s.description}")
-        _content(w, 4, s.scaffold)
+        if s.scaffold is not None:
+            _content(w, 4, s.scaffold)
 
 
 def _free_sections(w: _Writer, fmt: FormatDef, pre: Prefill) -> None:
@@ -187,12 +185,11 @@ def _free_sections(w: _Writer, fmt: FormatDef, pre: Prefill) -> None:
 
 
 def _tables(w: _Writer, fmt: FormatDef, pre: Prefill) -> None:
-    tables = [t for t in fmt.tables.values()]
     if fmt.free_sections:
         w.line("tables:", f"{common()['fields']['tables']['title']}：可选")
     else:
         w.line("tables:", common()["fields"]["tables"]["title"])
-    for t in tables:
+    for t in fmt.tables.values():
         w.line(f"  {t.key}:", f"{t.title}：{t.description}")
         if isinstance(t, RecordTable):
             _record(w, t, pre)
