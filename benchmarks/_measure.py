@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
-import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+_MAXRSS_BYTES = 1 if sys.platform == "darwin" else 1024
+"""ru_maxrss is in bytes on macOS and in KiB on Linux."""
 
 
 @dataclass
@@ -27,19 +30,29 @@ class Timing:
 
 
 def time_command(argv: Sequence[str], repeat: int, env: dict[str, str] | None = None) -> Timing:
-    """Run `argv` `repeat` times, each in a new process; fail loudly if it fails."""
+    """Run `argv` `repeat` times, each in a new process; fail loudly if it fails.
+
+    The peak is each child's own, from wait4 (it covers the processes that child waited for,
+    such as build workers): RUSAGE_CHILDREN only grows over the whole run, so a later command
+    would report an earlier one's peak.
+    """
     runs = []
-    peak = 0.0
+    peak = 0
     for _ in range(repeat):
-        start = time.perf_counter()
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-        result = subprocess.run(argv, capture_output=True, env={**os.environ, **(env or {})}, check=False)
-        runs.append(time.perf_counter() - start)
-        if result.returncode not in (0,):
-            sys.stderr.write(result.stdout.decode() + result.stderr.decode())
-            raise SystemExit(f"command failed ({result.returncode}): {' '.join(argv)}")
-        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before)
-    return Timing(runs, peak / 1024)
+        # Output goes to files, not pipes: nothing has to be read while waiting for the child.
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            start = time.perf_counter()
+            proc = subprocess.Popen(argv, stdout=out, stderr=err, env={**os.environ, **(env or {})})
+            _, status, usage = os.wait4(proc.pid, 0)
+            runs.append(time.perf_counter() - start)
+            proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+            if proc.returncode != 0:
+                out.seek(0)
+                err.seek(0)
+                sys.stderr.write(out.read().decode(errors="replace") + err.read().decode(errors="replace"))
+                raise SystemExit(f"command failed ({proc.returncode}): {' '.join(argv)}")
+        peak = max(peak, usage.ru_maxrss)
+    return Timing(runs, peak * _MAXRSS_BYTES / 2**20)
 
 
 def govreport_argv(*args: str) -> list[str]:
