@@ -180,16 +180,12 @@ FontOption = Annotated[
 
 def _font_choices(options: list[str] | None) -> dict[str, str]:
     """`--font ROLE=PATH` values → {role: "PATH[#N]"}, with Chinese usage errors."""
-    from govreport.fonts import FontError, parse_font_option
+    from govreport.fonts import FontError, font_choices
 
-    choices: dict[str, str] = {}
-    for text in options or []:
-        try:
-            role, _, _ = parse_font_option(text)
-        except FontError as exc:
-            raise UsageError(str(exc)) from None
-        choices[role] = text.split("=", 1)[1].strip()
-    return choices
+    try:
+        return font_choices(options or [])
+    except FontError as exc:
+        raise UsageError(str(exc)) from None
 
 
 @app.command("build")

@@ -21,7 +21,7 @@ from .families import OFFICIAL_FAMILY, ROLE_LABELS, ROLES
 from .pdf import register_reportlab_fonts
 from .resolve import ResolvedFont, resolve_fonts
 from .table import format_resolution_table, resolution_table
-from .userconfig import parse_font_option
+from .userconfig import font_choices, parse_font_option
 
 __all__ = [
     "OFFICIAL_FAMILY",
@@ -29,6 +29,7 @@ __all__ = [
     "ROLE_LABELS",
     "FontError",
     "ResolvedFont",
+    "font_choices",
     "format_resolution_table",
     "parse_font_option",
     "register_reportlab_fonts",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 
-from . import FontError, format_resolution_table, parse_font_option, resolution_table, resolve_fonts
+from . import FontError, font_choices, format_resolution_table, resolution_table, resolve_fonts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -13,11 +13,7 @@ def main(argv: list[str] | None = None) -> int:
     verbose = "-v" in args
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
     try:
-        overrides = {}
-        for arg in (a for a in args if a != "-v"):
-            role, path, index = parse_font_option(arg)
-            overrides[role] = f"{path}#{index}"
-        fonts = resolve_fonts(overrides)
+        fonts = resolve_fonts(font_choices(a for a in args if a != "-v"))
     except FontError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 2

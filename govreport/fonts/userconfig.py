@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,6 +68,15 @@ def parse_font_option(text: str) -> tuple[str, Path, int]:
     canonical = check_role(role, f"字体选项“{text}”")
     path, index = split_face(value)
     return canonical, path, index
+
+
+def font_choices(options: Iterable[str]) -> dict[str, str]:
+    """CLI values "ROLE=PATH[#N]" -> {role: "PATH[#N]"}, each checked; a later role wins."""
+    choices: dict[str, str] = {}
+    for text in options:
+        role, _, _ = parse_font_option(text)
+        choices[role] = text.split("=", 1)[1].strip()
+    return choices
 
 
 def user_requests(overrides: Mapping[str, str | Path] | None = None) -> dict[str, FontRequest]:
