@@ -18,7 +18,8 @@ from govreport.yamltree import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP, Mapping, 
 MAX_NUMBER = 10**15 - 1
 """Fifteen digits: far above any count a report holds, small enough to print in a cell."""
 
-MAX_DECIMALS = 4
+MAX_DECIMALS = 6
+"""Real reports give 万元 to the 分 (24252.311082): six places; more is a typing error."""
 _MAX_INT_CHARS = 40
 """Longer integer literals are refused before conversion (Python's int() refuses > 4,300 digits)."""
 _CONSTRUCTOR = SafeConstructor()

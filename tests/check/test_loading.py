@@ -167,9 +167,23 @@ def test_a_string_in_table_2_gets_the_not_applicable_hint(variant):
     assert "不适用" in f.message and at(f) == v.pos_after("licensing: ")
 
 
-def test_fee_with_too_many_decimals_is_an_error(variant):
-    v = variant(GOV_2021, ("fees: 1.2650", "fees: 1.26501"))
-    assert "4 位小数" in single(v.path).message
+def test_fee_with_seven_decimals_is_an_error(variant):
+    v = variant(GOV_2021, ("fees: 1.2650", "fees: 24252.3110825"))
+    f = single(v.path)
+    assert "6 位小数" in f.message and at(f) == v.pos_after("fees: ")
+
+
+def test_fee_in_wan_yuan_to_the_fen_is_accepted_exactly(variant):
+    v = variant(GOV_2021, ("fees: 1.2650", "fees: 24252.311082"))
+    report = govreport.load(v.path)
+    assert report.tables["active"].number("fees") == Decimal("24252.311082")
+    assert str(report.tables["active"].number("fees")) == "24252.311082"
+
+
+def test_procurement_amount_of_gov_2019_takes_six_decimals(variant):
+    v = variant(GOV_2019, ("total_amount: 318.45", "total_amount: 5949.088667"))
+    report = govreport.load(v.path)
+    assert report.tables["active"].number("procurement.total_amount") == Decimal("5949.088667")
 
 
 def test_fee_keeps_the_decimals_as_written(variant):

@@ -89,7 +89,7 @@ def tables(draw: st.DrawFn) -> Tables:
     for key in ACTIVE_COUNTS:
         active[key] = draw(count)
     active["fees"] = draw(st.just("不适用") | st.decimals(
-        0, 10**6, places=draw(st.integers(0, 4)), allow_nan=False, allow_infinity=False))
+        0, 10**6, places=draw(st.integers(0, 6)), allow_nan=False, allow_infinity=False))
     remedy = {key: draw(st.lists(st.integers(0, 999), min_size=4, max_size=4))
               for key in REMEDY_ROWS}
     return gov2021_tables(results, carry_forward, carried_over, active, remedy)
