@@ -228,6 +228,12 @@ def _read(name: str) -> dict[str, Any]:
 
 
 @functools.cache
+def template_data(name: str) -> dict[str, Any]:
+    """A data file of `templates/` other than a format (word and phrase lists), by its path."""
+    return _read(name)
+
+
+@functools.cache
 def format_ids() -> tuple[str, ...]:
     names = [p.name for p in resources.files("govreport.templates").iterdir()]
     ids = sorted(n[:-5] for n in names if n.endswith(".yaml") and n != "common.yaml")

@@ -33,7 +33,7 @@ def split_balanced(text: str, width: float) -> list[str]:
     return _greedy(text, prefix, width)
 
 
-def _breakable(text: str, i: int) -> bool:
+def may_break(text: str, i: int) -> bool:
     """May a line break fall before text[i]?"""
     a, b = text[i - 1], text[i]
     if b in _NO_BREAK_BEFORE or a in _NO_BREAK_AFTER:
@@ -55,7 +55,7 @@ def _cut(text: str, prefix: list[float], target: float, width: float, n: int,
             if prefix[i] - prefix[start] > width:
                 break
             err = abs(prefix[i] - goal)
-            if _breakable(text, i):
+            if may_break(text, i):
                 if err < best_err:
                     best, best_err = i, err
             elif not strict and err < forced_err:
@@ -81,7 +81,7 @@ def _greedy(text: str, prefix: list[float], width: float) -> list[str]:
         last_legal = None
         while end < len(text) and prefix[end + 1] - prefix[start] <= width:
             end += 1
-            if end < len(text) and _breakable(text, end):
+            if end < len(text) and may_break(text, end):
                 last_legal = end
         cut = last_legal or end
         lines.append(text[start:cut])

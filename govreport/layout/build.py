@@ -6,7 +6,6 @@ import datetime as dt
 import math
 
 from govreport.formats import Grid, MatrixTable, RecordTable, common
-from govreport.layout.balance import split_balanced
 from govreport.layout.document import (
     Blank,
     Block,
@@ -31,6 +30,7 @@ from govreport.layout.style import (
     number_size_pt,
     text_width,
 )
+from govreport.layout.titlebreak import title_lines
 from govreport.model import (
     Heading,
     Lead,
@@ -120,23 +120,30 @@ def _meta(report: Report, title_lines: list[list[Run]]) -> Meta:
 # --- title --------------------------------------------------------------------------------
 
 def _title_lines(report: Report) -> list[list[Run]]:
-    """Title lines: as written when a list; else balanced lines that fit 2号 (7.3.1)."""
+    """Title lines: as written when a list; else lines that keep words whole (7.3.1)."""
+    assert report.organ is not None and report.year is not None
+    organ = report.organ
     if len(report.title) > 1:
         return [[Run(t.value, "title", t)] for t in report.title]
     if report.title:
-        return _split_text(report.title[0])
-    assert report.organ is not None and report.year is not None
-    organ = report.organ
+        return _split_text(report.title[0], organ.value)
     rest = str(common()["default_title"]).format(organ="", year=report.year)
-    if text_width(organ.value + rest) <= TITLE_CHARS_PER_LINE:
-        return [[Run(organ.value, "title", organ), Run(rest, "title", pos=organ.pos)]]
-    # Too long for one line: the organ on its own line(s), the rest of the title below.
-    return [*_split_text(organ), [Run(rest, "title", pos=organ.pos)]]
-
-
-def _split_text(text: Text) -> list[list[Run]]:
     lines, offset = [], 0
-    for line in split_balanced(text.value, TITLE_CHARS_PER_LINE):
+    for line in title_lines(organ.value + rest, TITLE_CHARS_PER_LINE, organ.value):
+        runs = []
+        in_organ = line[:max(0, len(organ.value) - offset)]
+        if in_organ:  # typed by the clerk: GLYPH can name its position
+            runs.append(Run(in_organ, "title", organ, offset))
+        if len(line) > len(in_organ):
+            runs.append(Run(line[len(in_organ):], "title", pos=organ.pos))
+        lines.append(runs)
+        offset += len(line)
+    return lines
+
+
+def _split_text(text: Text, organ: str | None = None) -> list[list[Run]]:
+    lines, offset = [], 0
+    for line in title_lines(text.value, TITLE_CHARS_PER_LINE, organ):
         lines.append([Run(line, "title", text, offset)])
         offset += len(line)
     return lines
