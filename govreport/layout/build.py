@@ -30,6 +30,7 @@ from govreport.layout.style import (
     number_size_pt,
     text_width,
 )
+from govreport.layout.tablekeep import keep_with_next
 from govreport.layout.titlebreak import title_lines
 from govreport.model import (
     Heading,
@@ -191,8 +192,8 @@ def _grid_table(tv: TableValues) -> Table:
                                    size_pt=number_size_pt(text, width)))
         else:
             cells.append(TableCell(c.row, c.col, c.rowspan, c.colspan, c.role, c.text or "", tv.pos))
-    return Table(grid.widths_mm, grid.n_rows, cells, grid.header_rows, keep_together=True,
-                 name=table.key)
+    keeps = keep_with_next(grid.n_rows, grid.header_rows, cells, grid.widths_mm)
+    return Table(grid.widths_mm, grid.n_rows, cells, grid.header_rows, keeps, name=table.key)
 
 
 def _stats_title(stats: Stats) -> Run:
@@ -236,8 +237,8 @@ def _stats_table(stats: Stats) -> Table:
             text = format_number(v.value)
             cells.append(TableCell(r, 2 + i, 1, 1, "input", text, v.pos,
                                    size_pt=number_size_pt(text, widths[2 + i])))
-    return Table(widths, len(stats.rows) + 1, cells, header_rows=1, keep_together=False,
-                 name="stats")
+    keeps = keep_with_next(len(stats.rows) + 1, 1, cells, widths)
+    return Table(widths, len(stats.rows) + 1, cells, 1, keeps, name="stats")
 
 
 # --- sign-off ------------------------------------------------------------------------------

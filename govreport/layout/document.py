@@ -73,13 +73,14 @@ class TableCell:
 
 @dataclass
 class Table:
-    """A grid with spans; `header_rows` repeat on each page; `keep_together` forbids a split."""
+    """A grid with spans. It splits between rows only: `header_rows` repeat on each page and
+    a row whose `keep_with_next` is set stays on the page of the row after it."""
 
     widths_mm: tuple[float, ...]
     n_rows: int
     cells: list[TableCell]
     header_rows: int
-    keep_together: bool
+    keep_with_next: tuple[bool, ...]
     name: str = ""
 
     @property

@@ -124,25 +124,9 @@ def grid_widths(tbl: etree._Element) -> list[int]:
     return [int(wval(gc, "w")) for gc in tbl.find(w("tblGrid")).findall(w("gridCol"))]
 
 
-def is_keep_together_wrapper(tbl: etree._Element) -> bool:
-    """The invisible 1×1 table the writer puts around a table that must stay on one page."""
-    rows = tbl.findall(w("tr"))
-    if len(grid_widths(tbl)) != 1 or len(rows) != 1:
-        return False
-    cells = rows[0].findall(w("tc"))
-    return len(cells) == 1 and cells[0].find(w("tbl")) is not None
-
-
 def statistics_tables(body: etree._Element) -> list[etree._Element]:
-    """The real grids of the body, in order: a keep-together wrapper is replaced by its
-    content."""
-    out = []
-    for tbl in body.findall(w("tbl")):
-        if is_keep_together_wrapper(tbl):
-            out.append(tbl.find(w("tr")).find(w("tc")).find(w("tbl")))
-        else:
-            out.append(tbl)
-    return out
+    """The tables of the body, in order (each statistics table is one top-level table)."""
+    return body.findall(w("tbl"))
 
 
 # --- styles and fonts -----------------------------------------------------------------------

@@ -16,9 +16,7 @@ from govreport.model import format_number
 from tests.docx.ooxml import (
     docx_grid,
     grid_widths,
-    is_keep_together_wrapper,
     statistics_tables,
-    text_of,
     w,
     wval,
 )
@@ -281,30 +279,23 @@ def test_header_row_counts_are_the_formats(built):
     assert [t.header_rows for t in built("legacy-attachment").layout.tables()] == [1]
 
 
-@pytest.mark.parametrize("case", GOV)
-def test_format_tables_are_kept_together_in_an_invisible_one_cell_table(built, case):
-    wrappers = built(case).package.body.findall(w("tbl"))
-    assert len(wrappers) == 3
-    for outer in wrappers:
-        assert is_keep_together_wrapper(outer)
-        inner = outer.find(w("tr")).find(w("tc")).find(w("tbl"))
-        assert outer.find(w("tr")).find(f"{w('trPr')}/{w('cantSplit')}") is not None
-        borders = outer.find(f"{w('tblPr')}/{w('tblBorders')}")
-        assert {wval(b) for b in borders} == {"nil"}
-        assert grid_widths(outer) == [sum(grid_widths(inner))]
-        cell = outer.find(w("tr")).find(w("tc"))
-        assert [el.tag for el in cell if el.tag != w("tcPr")] == [w("tbl"), w("p")]
-        closing = cell.find(w("p"))
-        assert text_of(closing) == ""
-        spacing = closing.find(f"{w('pPr')}/{w('spacing')}")
-        assert (wval(spacing, "line"), wval(spacing, "lineRule")) == ("20", "exact")
-        assert wval(closing.find(f"{w('pPr')}/{w('snapToGrid')}")) == "0"
+@pytest.mark.parametrize("case", [*GOV, "legacy-stats", "legacy-attachment"])
+def test_each_statistics_table_is_one_ordinary_top_level_table(built, case):
+    body = built(case).package.body
+    tables = body.findall(w("tbl"))
+    assert len(tables) == len(built(case).layout.tables())
+    assert not body.findall(f".//{w('tc')}//{w('tbl')}")  # no table inside a cell
+    for layout_table, tbl in zip(built(case).layout.tables(), tables, strict=True):
+        assert len(tbl.findall(w("tr"))) == layout_table.n_rows
 
 
-@pytest.mark.parametrize("case", ["legacy-stats", "legacy-attachment"])
-def test_free_statistics_tables_may_split_between_rows(built, case):
-    (tbl,) = built(case).package.body.findall(w("tbl"))
-    assert not is_keep_together_wrapper(tbl)
+@pytest.mark.parametrize("case", [*GOV, "legacy-stats", "legacy-attachment"])
+def test_every_paragraph_of_a_kept_row_keeps_with_the_next_row(built, case):
+    for layout_table, tbl in all_tables(built, case):
+        for keep, tr in zip(layout_table.keep_with_next, tbl.findall(w("tr")), strict=True):
+            marks = [p.find(f"{w('pPr')}/{w('keepNext')}") is not None
+                     for p in tr.findall(f"{w('tc')}/{w('p')}")]
+            assert marks == [keep] * len(marks), layout_table.name
 
 
 # --- fonts -----------------------------------------------------------------------------------

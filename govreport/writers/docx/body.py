@@ -92,6 +92,9 @@ def add_blocks(doc: DocxDocument, blocks: list[Block]) -> None:
                 last = paragraphs[-1].paragraph_format
                 last.line_spacing = Pt(LINE_PITCH_PT + block.extra_pt)
                 last.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+                # Off the grid, or LibreOffice sets it one grid pitch tall whatever its exact
+                # spacing (measured: the first body line 16.7 pt too high under a 2-line title).
+                _off_grid(paragraphs[-1])
         elif isinstance(block, Table):
             add_table(doc, block)
             paragraph = None
@@ -117,6 +120,12 @@ def _after(tag: str) -> tuple[str, ...]:
     return _PPR_ORDER[_PPR_ORDER.index(tag) + 1:]
 
 
+def _off_grid(paragraph: DocxParagraph) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.insert_element_before(OxmlElement("w:snapToGrid", {qn("w:val"): "0"}),
+                              *_after("w:snapToGrid"))
+
+
 def _right_indent(paragraph: DocxParagraph, chars: float) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     ind = ppr.get_or_add_ind()
@@ -137,36 +146,11 @@ def _add_signoff(doc: DocxDocument, signoff: Signoff) -> DocxParagraph:
 # --- tables --------------------------------------------------------------------------------
 
 def add_table(doc: DocxDocument, table: Table) -> None:
-    """A fixed grid: widths in tblW, gridCol and every tcW; merges; 0.5 pt borders.
-
-    A table that must stay on one page goes inside an invisible one-cell table whose row may
-    not split: Word, WPS and LibreOffice all move such a row whole to the next page, whereas
-    LibreOffice does not reliably honour keep-with-next on every row (measured: table 3 of the
-    2019 example split across two pages, losing the 20-row 三、本年度办理结果 label).
-    """
-    if not table.keep_together:
-        _grid(doc.add_table(rows=0, cols=table.n_cols), table)
-        return
-    width = parts.twips_mm(sum(table.widths_mm))
-    outer = doc.add_table(rows=1, cols=1)
-    outer.autofit = False
-    _table_properties(outer, width, borders=False, padding=0)
-    outer._tbl.tblGrid.findall(qn("w:gridCol"))[0].set(qn("w:w"), str(width))
-    cell = outer.cell(0, 0)
-    cell.width = width * 635
-    outer.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    leading = cell.paragraphs[0]
-    inner = cell.add_table(rows=0, cols=table.n_cols)  # appends the paragraph a cell
-    cell._tc.remove(leading._p)  # must end with; the one before the table is not needed
-    closing = cell.paragraphs[-1]
-    closing.paragraph_format.line_spacing = Pt(1)
-    closing.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-    # Off the grid, or LibreOffice gives this 1 pt paragraph a whole 28.95 pt grid line: an
-    # empty line's gap under every kept-together table (measured 10 mm before the next heading).
-    closing_ppr = closing._p.get_or_add_pPr()
-    closing_ppr.insert_element_before(OxmlElement("w:snapToGrid", {qn("w:val"): "0"}),
-                                      *_after("w:snapToGrid"))
-    _grid(inner, table)
+    """One ordinary top-level table: a fixed grid (widths in tblW, gridCol and every tcW),
+    merges, 0.5 pt borders, header rows repeated, rows never split, and the layout's keeps
+    as keepNext on every paragraph of a kept row (Word and LibreOffice both keep such a row
+    on the page of the next)."""
+    _grid(doc.add_table(rows=0, cols=table.n_cols), table)
 
 
 def _grid(t: DocxTable, table: Table) -> None:
@@ -207,11 +191,12 @@ def _grid(t: DocxTable, table: Table) -> None:
         for col in range(table.n_cols):
             if (r, col) in starts:
                 cell, origin = starts[(r, col)]
-                tr.append(_tc(cell, origin, sum(widths[col:col + cell.colspan])))
+                tr.append(_tc(cell, origin, sum(widths[col:col + cell.colspan]),
+                              table.keep_with_next[r]))
         tbl.append(tr)
 
 
-def _tc(cell: TableCell, origin: bool, width: int):
+def _tc(cell: TableCell, origin: bool, width: int, keep_with_next: bool):
     tc = OxmlElement("w:tc")
     tc_pr = OxmlElement("w:tcPr")
     tc_w = OxmlElement("w:tcW")
@@ -238,6 +223,8 @@ def _tc(cell: TableCell, origin: bool, width: int):
     p_style = OxmlElement("w:pStyle")
     p_style.set(qn("w:val"), style_id)
     p_pr.append(p_style)
+    if keep_with_next:
+        p_pr.append(OxmlElement("w:keepNext"))
     p.append(p_pr)
     if origin and cell.text:
         run = OxmlElement("w:r")

@@ -1,4 +1,5 @@
-"""Keep a heading with the first lines of the next paragraph, not with all of it.
+"""Keep a heading with the first lines of the next paragraph or rows of the next table, not
+with all of it.
 
 Why: reportlab implements ``keepWithNext`` by wrapping the heading and the next flowable in
 ``KeepTogether``, which moves both to the next page whenever the whole paragraph does not
@@ -17,10 +18,12 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether
 
 from govreport.writers.pdf.gridtext import GridParagraph
+from govreport.writers.pdf.tables import GridTable
 
 
 class KeepWithLines(KeepTogether):
-    """KeepTogether that lets a trailing GridParagraph split once ``MIN_LINES`` lines fit."""
+    """KeepTogether that lets a trailing GridParagraph split once ``MIN_LINES`` lines fit, and
+    a trailing GridTable once the rows it must open with fit."""
 
     MIN_LINES = 1
 
@@ -29,19 +32,26 @@ class KeepWithLines(KeepTogether):
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
         *kept, last = self._content
-        if aH >= self._H or not kept or not isinstance(last, GridParagraph):
+        if aH >= self._H or not kept or not isinstance(last, (GridParagraph, GridTable)):
             return super().split(aW, aH)
         frame = getattr(self, "_frame", None)
-        if getattr(frame, "_atTop", False) or self._needed(kept, last) <= aH:
+        if getattr(frame, "_atTop", False) or self._needed(kept, last, aW) <= aH:
             return list(self._content)
         return [self.FrameBreak(), *self._content]
 
-    def _needed(self, kept: list[Flowable], last: GridParagraph) -> float:
-        """Height of the kept flowables and the first lines of ``last`` (attached spaces merge)."""
+    def _opening(self, last: GridParagraph | GridTable, aW: float) -> float:
+        """What must follow the kept flowables on their page: the first lines of a paragraph,
+        or the rows a table opens with."""
+        if isinstance(last, GridTable):
+            return last.first_part_height(aW)
+        return last.height_of(self.MIN_LINES)
+
+    def _needed(self, kept: list[Flowable], last: GridParagraph | GridTable, aW: float) -> float:
+        """Height of the kept flowables and the opening of ``last`` (attached spaces merge)."""
         total, after = 0.0, None
         for f in [*kept, last]:
             if after is not None:
                 total += max(after, f.getSpaceBefore())
-            total += f.height if f is not last else last.height_of(self.MIN_LINES)
+            total += f.height if f is not last else self._opening(last, aW)
             after = f.getSpaceAfter()
         return total

@@ -1,0 +1,104 @@
+"""Layout tables as reportlab Tables that split where the layout allows, like the DOCX.
+
+reportlab refuses to split a table inside a row span, and table 3's 三、本年度办理结果 spans
+22 rows: such a table could only move whole to the next page, leaving the page before it a
+third empty. `GridTable` splits itself instead, at the last row the layout allows
+(`layout.tablekeep`), into two tables made from the two parts of the layout table; the
+second starts with the header rows again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Table, TableStyle
+
+from govreport.layout.document import Table as LayoutTable
+from govreport.layout.style import CELL_PADDING_MM, CELL_STYLES, TABLE_LINE_PT, TABLE_PT
+from govreport.layout.tablekeep import may_split_before, split_table
+from govreport.writers.pdf.gridtext import GridParagraph
+from govreport.writers.pdf.linebreak import Align
+from govreport.writers.pdf.styles import MM, TEXT_HEIGHT, FontSpec, GridStyle
+
+CELL_PADDING_PT = CELL_PADDING_MM * MM
+RULE_PT = 0.5
+# The DOCX's cells have no top/bottom margin and one exact 13.5 pt line; LibreOffice adds the
+# 0.5 pt rule, so its rows are 14.0 pt apart (measured). reportlab draws rules on the cell
+# edge, so half a rule above and below the line gives the same row pitch and both formats
+# break a long table at the same rows (with 1 pt padding the PDF's rows were 15.5 pt).
+ROW_PADDING_PT = RULE_PT / 2
+_FUZZ = 1e-6
+
+
+class GridTable(Table):
+    """A layout table set by reportlab, split between rows by the layout's keeps."""
+
+    def __init__(self, layout: LayoutTable, font_names: Mapping[str, str]) -> None:
+        self.layout = layout
+        self.font_names = font_names
+        data: list[list[object]] = [["" for _ in range(layout.n_cols)]
+                                    for _ in range(layout.n_rows)]
+        commands: list[tuple] = [
+            ("FONTNAME", (0, 0), (-1, -1), font_names["table"]),  # no implicit Helvetica
+            ("GRID", (0, 0), (-1, -1), RULE_PT, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
+            ("TOPPADDING", (0, 0), (-1, -1), ROW_PADDING_PT),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), ROW_PADDING_PT),
+        ]
+        for c in layout.cells:
+            if c.text:
+                data[c.row][c.col] = GridParagraph([(c.text, CELL_STYLES[c.role].font)],
+                                                   cell_style(c.role, font_names, c.size_pt))
+            if c.rowspan > 1 or c.colspan > 1:
+                commands.append(("SPAN", (c.col, c.row),
+                                 (c.col + c.colspan - 1, c.row + c.rowspan - 1)))
+        super().__init__(data, colWidths=[w * MM for w in layout.widths_mm], repeatRows=0,
+                         style=TableStyle(commands), hAlign="CENTER")
+
+    def first_part_height(self, availWidth: float) -> float:
+        """The height of the rows that must open the table on a page: up to the first row
+        after which the layout lets the table continue on the next page."""
+        self._calc(availWidth, TEXT_HEIGHT)
+        heights = self._rowHeights
+        row = next((r for r in range(1, len(heights)) if may_split_before(self.layout, r)),
+                   len(heights))
+        return sum(heights[:row])
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """[first part, rest] at the last allowed row that fits; [] to move to the next page.
+
+        Only a run of kept rows taller than a whole page is cut inside the run (between any
+        two rows past the header): there is no page it would fit on.
+        """
+        first_height = self.first_part_height(availWidth)
+        heights = self._rowHeights
+        row = self._last_fit(heights, availHeight, respect_keeps=True)
+        if row is None and first_height > TEXT_HEIGHT + _FUZZ:
+            row = self._last_fit(heights, availHeight, respect_keeps=False)
+        if row is None:
+            return []
+        first, rest = split_table(self.layout, row)
+        return [GridTable(first, self.font_names), GridTable(rest, self.font_names)]
+
+    def _last_fit(self, heights: list[float], availHeight: float,
+                  respect_keeps: bool) -> int | None:
+        found, used = None, 0.0
+        for row in range(1, len(heights)):
+            used += heights[row - 1]
+            if used > availHeight + _FUZZ:
+                break
+            allowed = (may_split_before(self.layout, row) if respect_keeps
+                       else self.layout.header_rows < row)
+            if allowed:
+                found = row
+        return found
+
+
+def cell_style(role: str, font_names: Mapping[str, str], size: float | None = None) -> GridStyle:
+    c = CELL_STYLES[role]
+    fonts = {key: FontSpec(name, size or TABLE_PT) for key, name in font_names.items()}
+    return GridStyle(fonts, default=c.font, cell=None, leading=TABLE_LINE_PT,
+                     align=Align(c.align))
