@@ -7,6 +7,9 @@ page numbers 4号 宋体. Writers translate these into their own units; they dec
 
 from __future__ import annotations
 
+import functools
+import itertools
+import unicodedata
 from dataclasses import dataclass
 
 MM_PER_PT = 25.4 / 72
@@ -36,6 +39,7 @@ CHARS_PER_LINE = 28
 LINES_PER_PAGE = 22
 LINE_PITCH_PT = 28.95  # 22 × 28.95 = 636.9 pt fits 225 mm; 29 pt would give only 21 lines
 BODY_PT = 16.0  # 3号
+CONDENSE_PT = 0.25  # every character of grid text set this much tighter: 28 fill 156 mm
 TITLE_PT = 22.0  # 2号
 TABLE_PT = 10.5  # 五号
 TABLE_LINE_PT = 13.5
@@ -129,5 +133,26 @@ def char_width(ch: str) -> float:
     return 0.5 if ord(ch) < 0x2E80 and ch not in FULL_WIDTH_AMBIGUOUS else 1.0
 
 
+AUTOSPACE_EM = 0.2
+"""The space between an ideograph and a Latin letter or digit (汉 1, 2024 年), in 字: what
+Word (autoSpaceDE/autoSpaceDN, its default), WPS and LibreOffice set (measured in LibreOffice:
+3.2 pt at 3号, 4.4 pt at 2号). Every writer sets it, so all break lines alike."""
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_ideograph(ch: str) -> bool:
+    return unicodedata.category(ch) == "Lo" and unicodedata.east_asian_width(ch) in ("W", "F")
+
+
+def is_autospaced(a: str, b: str) -> bool:
+    """Whether the characters `a` then `b` get the autospace between them: an ideograph
+    beside an ASCII letter or digit (not punctuation: 第（1）项, 5%的 stay tight)."""
+    if a.isascii():
+        return a.isalnum() and _is_ideograph(b)
+    return b.isascii() and b.isalnum() and _is_ideograph(a)
+
+
 def text_width(text: str) -> float:
-    return sum(char_width(ch) for ch in text)
+    """Width in 字 as set: characters plus the autospace around Latin words."""
+    spaces = sum(1 for a, b in itertools.pairwise(text) if is_autospaced(a, b))
+    return sum(char_width(ch) for ch in text) + AUTOSPACE_EM * spaces

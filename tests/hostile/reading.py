@@ -16,12 +16,18 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?|/")
 
 
 def pdf_pages(path: Path) -> list[list[str]]:
-    """The lines of each page, stripped, without the page number “— N —”."""
+    """The lines of each page, stripped, without the page number “— N —”. (The extractor
+    may read the autospace beside a number, 2024 年, as a space: compare with `unspaced`.)"""
     pages = []
     for page in PdfReader(str(path)).pages:
         lines = [line.strip() for line in page.extract_text().splitlines()]
         pages.append([line for line in lines if line and not PAGE_NUMBER.match(line)])
     return pages
+
+
+def unspaced(lines: list[str]) -> list[str]:
+    """Lines without their spaces, for comparing text set with autospace to text typed."""
+    return [re.sub(r"\s+", "", line) for line in lines]
 
 
 def pdf_text(path: Path) -> str:
@@ -49,8 +55,8 @@ def docx_paragraphs(path: Path) -> list[str]:
 
 
 def docx_cells(path: Path) -> list[str]:
-    """The text of every table cell, each merged cell once. A table kept on one page is
-    wrapped in a one-cell table (cantSplit): only the innermost cells count."""
+    """The text of every table cell, each merged cell once (innermost cells only, should a
+    table ever hold another)."""
     body = docx.Document(str(path)).element.body
     return ["".join(t.text or "" for t in tc.iter(qn("w:t")))
             for tc in body.iter(qn("w:tc")) if tc.find(".//" + qn("w:tbl")) is None]

@@ -145,8 +145,9 @@ def test_pure_chinese_lines_hold_exactly_28_cells(report: tuple) -> None:
         if abs(steps[0] - CELL_PITCH) < 1e-3:
             assert first_cell + len(ln) == pytest.approx(28, abs=1e-3)
             exact += 1
-        else:  # a character was pushed down by kinsoku: 27 cells stretched over 28
-            assert first_cell + len(ln) == pytest.approx(27, abs=1e-3)
+        else:  # pushed down by the breaking rules: one character before a 。, or two before
+            # a 。 that a number sticks to ("用。2018年"): fewer cells stretched over 28
+            assert round(first_cell + len(ln), 3) in (26, 27)
     assert exact > 50 and exact > 0.8 * len(flush)
 
 

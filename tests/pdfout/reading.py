@@ -32,7 +32,7 @@ NO_LINE_START = set("，。、；：？！）》」』】〕…—”’")
 NO_LINE_END = set("（《「『【〔“‘")
 WIDE_PUNCTUATION = set("“”‘’—…·")
 PAGE_NUMBER = re.compile(r"^— (\d+) —$")
-_CELL_GAP = 1.5  # pt: a wider gap between two glyphs of a row starts a new table cell
+_CELL_GAP = 3.0  # pt: a wider gap starts a new table cell (cells are 5.7 pt apart, an autospace is 2.1)
 
 
 def mm(pt: float) -> float:

@@ -12,6 +12,7 @@ from govreport.fonts.families import OFFICIAL_FAMILY
 from govreport.layout.style import (
     CELL_PADDING_MM,
     CELL_STYLES,
+    CONDENSE_PT,
     LINE_PITCH_PT,
     PAGE_NUMBER_PT,
     PARAGRAPH_STYLES,
@@ -29,7 +30,7 @@ ALT_NAMES = {"仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体", "方正小标
 FONT_TABLE_FAMILY = {"黑体": "modern", "宋体": "auto"}
 
 # Condense 3号 text by 0.25 pt (w:spacing -5) so 28 characters fill 156 mm (typography §2.3).
-CONDENSE_TWENTIETHS = -5
+CONDENSE_TWENTIETHS = -round(CONDENSE_PT * 20)
 CHAR_TWIPS = 315  # one condensed 3号 character, the twips fallback for *Chars indents
 
 
@@ -100,7 +101,6 @@ def _paragraph_style(key: str, s: ParagraphStyle) -> str:
         ppr.append("<w:keepNext/>")
     ppr.append('<w:widowControl w:val="0"/>')
     ppr.append(OVERFLOW_PUNCT)
-    ppr.append('<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>')
     if s.line_pt != LINE_PITCH_PT:
         # Off the line grid: LibreOffice otherwise sets every line of a grid-snapping paragraph
         # on the 28.95 pt pitch, ignoring the exact spacing (measured: the 2号 title's 35 pt
@@ -149,8 +149,7 @@ def styles_xml() -> str:
         '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="'
         f'{twips(body.line_pt)}" w:lineRule="exact"/></w:pPr></w:pPrDefault></w:docDefaults>',
         '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
-        '<w:qFormat/><w:pPr><w:widowControl w:val="0"/><w:autoSpaceDE w:val="0"/>'
-        '<w:autoSpaceDN w:val="0"/><w:jc w:val="both"/></w:pPr></w:style>',
+        '<w:qFormat/><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:style>',
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
         '<w:unhideWhenUsed/></w:style>',

@@ -10,7 +10,17 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from govreport.layout.style import FULL_WIDTH_AMBIGUOUS
+from govreport.layout.style import FULL_WIDTH_AMBIGUOUS, is_autospaced
+
+__all__ = [
+    "NO_BREAK_BEFORE_LATIN",
+    "NO_LINE_END",
+    "NO_LINE_START",
+    "WIDE_AMBIGUOUS",
+    "is_autospaced",
+    "is_doubled",
+    "is_wide",
+]
 
 # The layout's full-width ambiguous punctuation, and ※ (a reference mark), which the PDF also
 # gives a whole grid cell although the layout's 字 arithmetic counts it as half.
@@ -21,6 +31,10 @@ NO_LINE_START = frozenset("，。、；：？！）》〉」』】〕］｝…�
 
 # Opening brackets and quotes that must not end a line.
 NO_LINE_END = frozenset("（《〈「『【〔［｛“‘([{")
+
+# Closing punctuation that a following Latin word or number sticks to ("用。2018年" moves to the
+# next line whole): Word and LibreOffice (UAX #14 CL/CP/QU) do not break between them.
+NO_BREAK_BEFORE_LATIN = frozenset("。，、）》〉」』】〕］｝”’")
 
 # Characters that come in unbreakable pairs ("——", "……").
 PAIRED = frozenset("—…")

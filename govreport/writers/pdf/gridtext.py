@@ -15,6 +15,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
+from govreport.layout.style import AUTOSPACE_EM
 from govreport.writers.pdf.chars import is_doubled
 from govreport.writers.pdf.linebreak import Line, Run, Span, break_lines, widest_token
 from govreport.writers.pdf.styles import FontSpec, GridStyle
@@ -54,6 +55,11 @@ class GridParagraph(Flowable):
 
     # --- layout -------------------------------------------------------------------------
 
+    def _autospace(self, key: str) -> float:
+        """The space between an ideograph and a Latin word. Measured in LibreOffice, it is the
+        gap between the two glyphs: the condensing of the character before it is undone."""
+        return AUTOSPACE_EM * self.grid_style.fonts[key].size - self.grid_style.tracking
+
     def measure(self, text: str, key: str) -> float:
         """Natural width of ``text`` in the font of style key ``key`` (points)."""
         font = self.grid_style.fonts[key]
@@ -77,6 +83,9 @@ class GridParagraph(Flowable):
             align=st.align,
             balance=st.balance,
             squeeze=st.squeeze,
+            autospace=self._autospace,
+            tracking=st.tracking,
+            compress=st.compress,
         )
         self._avail = avail_width
         self._base = 0

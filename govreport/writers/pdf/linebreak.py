@@ -13,7 +13,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from govreport.writers.pdf.chars import NO_LINE_END, NO_LINE_START, is_doubled, is_wide
+from govreport.writers.pdf.chars import (
+    NO_BREAK_BEFORE_LATIN,
+    NO_LINE_END,
+    NO_LINE_START,
+    is_autospaced,
+    is_doubled,
+    is_wide,
+)
 
 Run = tuple[str, str]
 """A piece of paragraph text and its style key, e.g. ``("（一）统一认识。", "kai")``."""
@@ -22,8 +29,13 @@ Measure = Callable[[str, str], float]
 """Natural width in points of ``text`` set in ``style_key``."""
 
 EPS = 1e-6
-_WIDE, _NARROW, _SPACE = 0, 1, 2
+_WIDE, _NARROW, _SPACE, _AUTO = 0, 1, 2, 3
+"""Token kinds; _AUTO is the space set between an ideograph and a Latin letter or digit."""
+_BLANK = (_SPACE, _AUTO)
 _SPACES = frozenset(" \t\r\n")
+
+Autospace = Callable[[str], float]
+"""Width in points of the space between an ideograph and a Latin word in a style key."""
 
 
 class Align(StrEnum):
@@ -41,7 +53,7 @@ class Span:
 
     ``cell`` set: every glyph owns a box of that width, boxes ``cell + gap`` apart (grid text;
     the drawer centres each glyph in its box). ``cell`` None: natural advances plus ``gap``
-    after each glyph (narrow words always have ``gap == 0``).
+    after each glyph (a narrow word's gap is the paragraph's tracking).
     """
 
     x: float
@@ -84,8 +96,9 @@ class Line:
 class _Tokens:
     """Parallel token arrays; lists of scalars keep 50k-character paragraphs fast."""
 
-    def __init__(self, cell: float | None) -> None:
+    def __init__(self, cell: float | None, tracking: float = 0.0) -> None:
         self.cell = cell  # grid pitch of wide tokens, None for natural widths
+        self.tracking = tracking  # after each narrow character
         self.text: list[str] = []
         self.style: list[str] = []
         self.width: list[float] = []
@@ -97,11 +110,14 @@ class _Tokens:
     def add(self, text: str, style: str, width: float, kind: int, off: int) -> None:
         """Append a token and decide whether a line may break before it."""
         prev_kind = self.kind[-1] if self.kind else _SPACE
-        glue = kind == _NARROW and prev_kind == _NARROW
-        brk = not glue and kind != _SPACE
+        # An autospace carries no justification gap of its own: the boundary has one gap.
+        glue = (kind == _NARROW and prev_kind == _NARROW) or kind == _AUTO
+        brk = not glue and kind not in _BLANK
         if brk and self.kind:
             prev = self.text[-1]
-            if text[0] in NO_LINE_START or prev[-1] in NO_LINE_END or is_doubled(prev[-1], text[0]):
+            if (text[0] in NO_LINE_START or prev[-1] in NO_LINE_END or is_doubled(prev[-1], text[0])
+                    or (prev[-1] in NO_BREAK_BEFORE_LATIN and text[0].isascii()
+                        and text[0].isalnum())):
                 brk = False
         self.text.append(text)
         self.style.append(style)
@@ -126,9 +142,10 @@ class _Tokens:
 class _Widths:
     """Per-character width cache; string width is the sum (reportlab applies no kerning)."""
 
-    def __init__(self, measure: Measure, cell: float | None) -> None:
+    def __init__(self, measure: Measure, cell: float | None, tracking: float = 0.0) -> None:
         self._measure = measure
         self.cell = cell
+        self.tracking = tracking  # added to every narrow character's advance
         self._cache: dict[tuple[str, str], float] = {}
 
     def char(self, ch: str, style: str) -> float:
@@ -143,29 +160,41 @@ class _Widths:
         return self.cell if self.cell is not None else self.char(ch, style)
 
     def text(self, text: str, style: str) -> float:
-        return sum(self.char(ch, style) for ch in text)
+        """A narrow word's width: its advances, tracked between its characters (its last
+        glyph ends the word, flush with a line's edge)."""
+        return sum(self.char(ch, style) for ch in text) + self.tracking * (len(text) - 1)
 
 
-def tokenize(runs: Sequence[Run], widths: _Widths) -> _Tokens:
-    """Split runs into wide characters, narrow words and spaces."""
-    toks = _Tokens(widths.cell)
+def tokenize(runs: Sequence[Run], widths: _Widths, autospace: Autospace | None = None) -> _Tokens:
+    """Split runs into wide characters, narrow words and spaces; with `autospace`, an
+    ideograph and a Latin word that touch get that space between them."""
+    toks = _Tokens(widths.cell, widths.tracking)
     off = 0
+
+    def add(text: str, style: str, width: float, kind: int, at: int) -> None:
+        if autospace is not None and toks.kind and toks.kind[-1] in (_WIDE, _NARROW) \
+                and kind in (_WIDE, _NARROW) and is_autospaced(toks.text[-1][-1], text[0]):
+            # After a word the space also holds its last character's tracking.
+            after_word = widths.tracking if toks.kind[-1] == _NARROW else 0.0
+            toks.add(" ", style, autospace(style) + after_word, _AUTO, at)
+        toks.add(text, style, width, kind, at)
+
     for text, style in runs:
         i, n = 0, len(text)
         while i < n:
             ch = text[i]
             if ch in _SPACES:
-                toks.add(" ", style, widths.char(" ", style), _SPACE, off + i)
+                add(" ", style, widths.char(" ", style), _SPACE, off + i)
                 i += 1
             elif is_wide(ch):
-                toks.add(ch, style, widths.wide(ch, style), _WIDE, off + i)
+                add(ch, style, widths.wide(ch, style), _WIDE, off + i)
                 i += 1
             else:
                 j = i + 1
                 while j < n and text[j] not in _SPACES and not is_wide(text[j]):
                     j += 1
                 word = text[i:j]
-                toks.add(word, style, widths.text(word, style), _NARROW, off + i)
+                add(word, style, widths.text(word, style), _NARROW, off + i)
                 i = j
         off += n
     return toks
@@ -177,7 +206,8 @@ def widest_token(runs: Sequence[Run], measure: Measure, cell: float | None = Non
 
 
 def _fill(
-    toks: _Tokens, avail: Callable[[int], float], long_width: float, widths: _Widths
+    toks: _Tokens, avail: Callable[[int], float], long_width: float, widths: _Widths,
+    compress: float = 0.0,
 ) -> list[tuple[int, int]]:
     """Greedy fill honouring break opportunities; returns token ranges [i, j) per line.
 
@@ -191,14 +221,18 @@ def _fill(
     i = 0
     while i < len(kind):
         if ranges:
-            while i < len(kind) and kind[i] == _SPACE:
+            while i < len(kind) and kind[i] in _BLANK:
                 i += 1
             if i == len(kind):
                 break
         room = avail(len(ranges))
         x, j, n = 0.0, i, len(kind)
-        while j < n and (kind[j] == _SPACE or x + width[j] <= room + EPS):
+        while j < n:
+            give = compress if kind[j] == _WIDE else 0.0  # what this cell may give up
+            if kind[j] not in _BLANK and x + width[j] > room + give + EPS:
+                break
             x += width[j]
+            room += give
             j += 1
         if j == n:
             ranges.append((i, n))
@@ -223,7 +257,7 @@ def _split_long(toks: _Tokens, j: int, room: float, widths: _Widths) -> bool:
     text, style = toks.text[j], toks.style[j]
     used, count = 0.0, 0
     for ch in text[:-1]:
-        w = widths.char(ch, style)
+        w = widths.char(ch, style) + widths.tracking
         if used + w > room + EPS:
             break
         used += w
@@ -242,7 +276,7 @@ def _layout(
     start = toks.off[i] if i < len(kind) else total
     end = toks.off[j] if j < len(kind) else total
     e = j
-    while e > i and kind[e - 1] == _SPACE:
+    while e > i and kind[e - 1] in _BLANK:
         e -= 1
     natural = sum(width[i:e])
     gaps = sum(1 for t in range(i + 1, e) if not glue[t])
@@ -278,7 +312,7 @@ def _spans(toks: _Tokens, i: int, e: int, x: float, gap: float) -> tuple[Span, .
             t = u
             continue
         if kind[t] == _NARROW:
-            out.append(Span(x, text[t], style[t], None, 0.0, width[t]))
+            out.append(Span(x, text[t], style[t], None, toks.tracking, width[t]))
         x += width[t]
         t += 1
     return tuple(out)
@@ -295,6 +329,9 @@ def break_lines(
     align: Align | str = Align.JUSTIFY,
     balance: bool = False,
     squeeze: float = 0.0,
+    autospace: Autospace | None = None,
+    tracking: float = 0.0,
+    compress: float = 0.0,
 ) -> list[Line]:
     """Break ``runs`` into lines of ``width`` points.
 
@@ -303,12 +340,15 @@ def break_lines(
     the line. ``balance`` narrows the fill width as far as possible without adding lines, so a
     centred multi-line title gets lines of similar length. ``squeeze`` keeps a paragraph that
     is at most that many points per gap too wide on one line, its gaps tightened (a title line
-    the layout measured with half-width digits, set in a font whose digits are wider). Empty
-    input gives one empty line.
+    the layout measured with half-width digits, set in a font whose digits are wider).
+    ``autospace`` spaces ideographs from Latin words (`is_autospaced`); ``tracking`` is added
+    to the advance of every narrow character and ``compress`` is how much each wide character
+    may give up for a line to hold one more token (grid text is measured as the DOCX is).
+    Empty input gives one empty line.
     """
     align = Align(align)
-    widths = _Widths(measure, cell)
-    toks = tokenize(runs, widths)
+    widths = _Widths(measure, cell, tracking)
+    toks = tokenize(runs, widths, autospace)
     total = sum(len(t) for t, _ in runs)
     if not toks.kind:
         return [Line((), 0, total, first_indent, width - first_indent, 0.0, 0.0, True)]
@@ -317,7 +357,7 @@ def break_lines(
         return lambda n: fill_width - (first_indent if n == 0 else indent)
 
     long_width = width - indent
-    ranges = _fill(toks, avail_at(width), long_width, widths)
+    ranges = _fill(toks, avail_at(width), long_width, widths, compress)
     if squeeze > 0 and len(ranges) > 1 and _squeezable(toks, width - first_indent, squeeze):
         ranges = [(0, len(toks.kind))]
     if balance and len(ranges) > 1 and max(toks.width) <= long_width + EPS:
@@ -334,7 +374,7 @@ def _squeezable(toks: _Tokens, room: float, squeeze: float) -> bool:
     """Whether all tokens fit on one line of ``room`` with each gap tightened by ≤ squeeze."""
     kind, glue = toks.kind, toks.glue
     e = len(kind)
-    while e > 0 and kind[e - 1] == _SPACE:
+    while e > 0 and kind[e - 1] in _BLANK:
         e -= 1
     if any(k == _SPACE for k in kind[:e]):
         return False  # words separated by spaces break there, not squeezed together

@@ -12,13 +12,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from govreport.layout.style import BODY_PT, CHARS_PER_LINE, LINE_PITCH_PT, PAGE, TITLE_PT
+from govreport.layout.style import (
+    BODY_PT,
+    CHARS_PER_LINE,
+    CONDENSE_PT,
+    LINE_PITCH_PT,
+    PAGE,
+    TITLE_PT,
+)
 from govreport.writers.pdf.linebreak import Align
 
 MM = 72 / 25.4
 TEXT_WIDTH = PAGE.text_width_mm * MM  # 版心 width, 442.205 pt
 TEXT_HEIGHT = PAGE.text_height_mm * MM  # 版心 height, 637.795 pt
 CELL_PITCH = TEXT_WIDTH / CHARS_PER_LINE  # 15.793 pt: a 3号 glyph set 0.21 pt tighter
+# What a line holds is measured as Word and LibreOffice measure the DOCX, where a 3号
+# character is condensed by 0.25 pt (15.75 pt): a line
+# may take a character more than its cells allow by up to this much per cell, its gaps then
+# tightened, so that every renderer breaks the lines at the same places.
+CELL_COMPRESS = CELL_PITCH - (BODY_PT - CONDENSE_PT)  # 0.043 pt
 LINE_PITCH = LINE_PITCH_PT
 BODY_SIZE = BODY_PT
 TITLE_SIZE = TITLE_PT
@@ -42,7 +54,9 @@ class GridStyle:
     centred in the line box with this fraction of the size above the baseline. ``snap``
     rounds the paragraph height up to a multiple of it (e.g. a title with its own leading
     followed by body text on the body grid). ``squeeze`` (points per gap) lets a line that is
-    slightly too wide stay whole with tightened spacing instead of wrapping.
+    slightly too wide stay whole with tightened spacing instead of wrapping. ``tracking`` is
+    added to every narrow character's advance and ``compress`` is what each cell may give up
+    for a line to hold one more token (grid text is measured like the DOCX's).
     """
 
     fonts: Mapping[str, FontSpec]
@@ -60,6 +74,8 @@ class GridStyle:
     squeeze: float = 0.0
     snap: float | None = None
     ascent: float = 0.88
+    tracking: float = 0.0
+    compress: float = 0.0
 
 
 def cells(n: float, pitch: float = CELL_PITCH) -> float:

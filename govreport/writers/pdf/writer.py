@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 from collections.abc import Mapping
 
-from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -22,41 +22,38 @@ from reportlab.platypus import (
     Frame,
     PageTemplate,
     Spacer,
-    Table,
-    TableStyle,
 )
 from reportlab.platypus import PageBreak as RLPageBreak
 
 from govreport.layout.document import Blank, Document, PageBreak, Paragraph, Signoff
 from govreport.layout.document import Table as LayoutTable
 from govreport.layout.style import (
+    AUTOSPACE_EM,
     BODY_PT,
-    CELL_PADDING_MM,
-    CELL_STYLES,
+    CONDENSE_PT,
     FONT_ROLES,
     LINE_PITCH_PT,
     PAGE,
     PAGE_NUMBER_PT,
     PARAGRAPH_STYLES,
-    TABLE_LINE_PT,
-    TABLE_PT,
     text_width,
 )
-from govreport.writers.pdf.chars import is_wide
+from govreport.writers.pdf.chars import is_autospaced, is_wide
 from govreport.writers.pdf.gridtext import GridParagraph
 from govreport.writers.pdf.keep import KeepWithLines
 from govreport.writers.pdf.linebreak import Align
-from govreport.writers.pdf.styles import CELL_PITCH, MM, FontSpec, GridStyle, cells
+from govreport.writers.pdf.styles import (
+    CELL_COMPRESS,
+    CELL_PITCH,
+    MM,
+    FontSpec,
+    GridStyle,
+    cells,
+)
+from govreport.writers.pdf.tables import GridTable
 
 TITLE_SQUEEZE_EM = 0.05  # at most 1.1 pt less between two 2号 characters: not visible
 EM_DASH_MIDDLE = 0.33  # the 一字线 sits ~0.27–0.39 em above the baseline in CJK fonts (§1.6)
-CELL_PADDING_PT = CELL_PADDING_MM * MM
-RULE_PT = 0.5
-# The DOCX's cells have no top/bottom margin and one exact 13.5 pt line; LibreOffice adds the
-# 0.5 pt rule, so its rows are 14.0 pt apart (measured). reportlab draws rules on the cell
-# edge, so half a rule above and below the line gives the same row pitch and both formats
-# break a long table at the same rows (with 1 pt padding the PDF's rows were 15.5 pt).
-ROW_PADDING_PT = RULE_PT / 2
 
 
 def render_pdf(document: Document, font_names: Mapping[str, str]) -> bytes:
@@ -97,7 +94,7 @@ def flowables(document: Document, font_names: Mapping[str, str]) -> list[Flowabl
         elif isinstance(block, PageBreak):
             out.append(RLPageBreak())
         elif isinstance(block, LayoutTable):
-            out.append(_table(block, font_names))
+            out.append(GridTable(block, font_names))
         elif isinstance(block, Signoff):
             date_right = cells(block.date_right_chars)
             if block.date_follows_organ:
@@ -113,8 +110,11 @@ def flowables(document: Document, font_names: Mapping[str, str]) -> list[Flowabl
 
 
 def _grid_width(text: str, font: str) -> float:
-    """Width of 3号 text on the grid: a cell per wide character, digits at their advance."""
-    return sum(CELL_PITCH if is_wide(ch) else stringWidth(ch, font, BODY_PT) for ch in text)
+    """Width of 3号 text on the grid: a cell per wide character, digits at their advance,
+    and the autospace between them."""
+    spaces = sum(1 for a, b in itertools.pairwise(text) if is_autospaced(a, b))
+    return (sum(CELL_PITCH if is_wide(ch) else stringWidth(ch, font, BODY_PT) - CONDENSE_PT
+                for ch in text) + (AUTOSPACE_EM * BODY_PT + CONDENSE_PT) * spaces)
 
 
 def _fonts(font_names: Mapping[str, str], size: float) -> dict[str, FontSpec]:
@@ -137,54 +137,10 @@ def paragraph_style(key: str, font_names: Mapping[str, str], **overrides: float)
         first_indent=cells(s.first_indent_chars), left_indent=cells(s.left_indent_chars),
         align=Align(s.align),
         keep_with_next=s.keep_with_next,
-        squeeze=0.0 if on_grid else TITLE_SQUEEZE_EM * s.size_pt, **overrides,
+        squeeze=0.0 if on_grid else TITLE_SQUEEZE_EM * s.size_pt,
+        tracking=-CONDENSE_PT if on_grid else 0.0,
+        compress=CELL_COMPRESS if on_grid else 0.0, **overrides,
     )
-
-
-def _cell_style(role: str, font_names: Mapping[str, str], size: float | None = None) -> GridStyle:
-    c = CELL_STYLES[role]
-    return GridStyle(_fonts(font_names, size or TABLE_PT), default=c.font, cell=None,
-                     leading=TABLE_LINE_PT, align=Align(c.align))
-
-
-def _table(block: LayoutTable, font_names: Mapping[str, str]) -> Table:
-    data: list[list[object]] = [["" for _ in range(block.n_cols)] for _ in range(block.n_rows)]
-    commands: list[tuple] = [
-        ("FONTNAME", (0, 0), (-1, -1), font_names["table"]),  # no implicit Helvetica
-        ("GRID", (0, 0), (-1, -1), RULE_PT, colors.black),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_PT),
-        ("TOPPADDING", (0, 0), (-1, -1), ROW_PADDING_PT),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), ROW_PADDING_PT),
-    ]
-    for c in block.cells:
-        data[c.row][c.col] = GridParagraph([(c.text, CELL_STYLES[c.role].font)],
-                                           _cell_style(c.role, font_names, c.size_pt)) \
-            if c.text else ""
-        if c.rowspan > 1 or c.colspan > 1:
-            commands.append(("SPAN", (c.col, c.row),
-                             (c.col + c.colspan - 1, c.row + c.rowspan - 1)))
-    widths = [w * MM for w in block.widths_mm]
-    cls = WholeTable if block.keep_together else Table
-    return cls(data, colWidths=widths, repeatRows=block.header_rows, splitByRow=1,
-               style=TableStyle(commands), hAlign="CENTER")
-
-
-class WholeTable(Table):
-    """A table that moves to the next page instead of splitting.
-
-    Not a KeepTogether wrapper: reportlab never groups a container with the keep-with-next
-    heading before it, which left the heading stranded at the foot of a page. A table taller
-    than a whole page (absurdly wrapped labels) cannot stay whole: it splits between rows
-    like any other, its header rows repeated, rather than failing the build.
-    """
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        _, height = self.wrap(availWidth, availHeight)
-        if height > PAGE.text_height_mm * MM:
-            return super().split(availWidth, availHeight)
-        return []
 
 
 def _page_number(font: str):
