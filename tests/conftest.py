@@ -11,6 +11,8 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 GOV_2021 = EXAMPLES / "yunling-2024.yaml"
 GOV_2019 = EXAMPLES / "qingxi-amr-2020.yaml"
+GOV_2021_CITY = EXAMPLES / "lanzhou-2024.yaml"  # a real-size city report (10+ pages), full table 3
+GOV_2021_LONG_ORGAN = EXAMPLES / "qingxi-ftz-2023.yaml"  # no title: an organ too long for one line
 LEGACY = EXAMPLES / "quanyang-2018.yaml"
 SEED = REPO / "tests" / "data" / "quanyang-2018-report.txt"  # the real 2018 report (legacy seed)
 

@@ -4,10 +4,23 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 import govreport
-from govreport.model import Heading, Lead, Paragraph, format_date, iter_block_texts
+from govreport.model import Heading, Lead, Paragraph, format_date, format_number, iter_block_texts
 from govreport.numbering import number_label
-from tests.conftest import GOV_2019, GOV_2021, LEGACY, SEED
+from tests.conftest import (
+    GOV_2019,
+    GOV_2021,
+    GOV_2021_CITY,
+    GOV_2021_LONG_ORGAN,
+    LEGACY,
+    SEED,
+)
+
+NEW_GOV_2021 = (GOV_2021_CITY, GOV_2021_LONG_ORGAN)
+RESULT_GROUPS = ("granted", "partial", "denied", "unable", "not_processed", "other")
+"""Table 3's result rows （一）…（六）; （七）总计 is their sum."""
 
 
 def numbered_text(report) -> list[str]:
@@ -63,7 +76,7 @@ def test_legacy_example_keeps_the_seeds_structure():
 
 
 def test_gov_examples_fill_every_table_with_nonzero_balancing_numbers():
-    for example in (GOV_2021, GOV_2019):
+    for example in (GOV_2021, GOV_2019, *NEW_GOV_2021):
         report = govreport.load(example)
         assert govreport.check(report) == []
         for key in ("active", "apply", "remedy"):
@@ -90,3 +103,65 @@ def test_gov_2021_example_has_a_full_narrative():
     for key in ("overview", "problems", "other"):
         text = "".join(t.value for t in iter_block_texts(body[key]))
         assert len(text) > 150 and "【" not in text, key
+
+
+def group_total(apply, group: str, column: str = "total") -> int:
+    """A result row, or the sum of a result group's rows (（三）不予公开 has no row of its own)."""
+    return sum(apply.number(f"{leaf.path}.{column}") for leaf in apply.definition.leaves(group))
+
+
+@pytest.mark.parametrize("example", NEW_GOV_2021, ids=lambda path: path.stem)
+def test_new_gov_2021_examples_balance_table_3_in_every_column(example):
+    apply = govreport.load(example).tables["apply"]
+    for column in (c.key for c in apply.definition.all_columns):
+        def n(row, column=column):
+            return apply.number(f"{row}.{column}")
+
+        assert sum(group_total(apply, g, column) for g in RESULT_GROUPS) == n("total"), column
+        assert n("new") + n("carried_over") == n("total") + n("carry_forward"), column
+
+
+@pytest.mark.parametrize("example", NEW_GOV_2021, ids=lambda path: path.stem)
+def test_new_gov_2021_examples_state_the_figures_their_tables_hold(example):
+    report = govreport.load(example)
+    apply, active, remedy = (report.tables[key] for key in ("apply", "active", "remedy"))
+    text = "".join(t.value for t in report.texts())
+    suits = remedy.number("suit_direct.total") + remedy.number("suit_after_review.total")
+    phrases = [
+        f"共新收政府信息公开申请{apply.number('new.total')}件",
+        f"上年结转的{apply.number('carried_over.total')}件",
+        f"已办结{apply.number('total.total')}件",
+        f"结转下年度继续办理{apply.number('carry_forward.total')}件",
+        f"被申请行政复议{remedy.number('review.total')}件",
+        f"被提起行政诉讼{suits}件",
+        f"制发行政规范性文件{active.number('normative_docs.issued')}件、"
+        f"废止{active.number('normative_docs.repealed')}件",
+        f"现行有效行政规范性文件{active.number('normative_docs.in_force')}件",
+        f"行政许可决定{active.number('licensing')}件、行政处罚决定{active.number('penalty')}件、"
+        f"行政强制决定{active.number('coercion')}件",
+        f"收费金额{format_number(active.number('fees'))}万元",
+    ]
+    labels = ("予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理")
+    phrases += [f"{label}{group_total(apply, g)}件" for label, g in zip(labels, RESULT_GROUPS, strict=True)]
+    assert [p for p in phrases if p not in text] == []
+
+
+def test_city_example_is_a_real_size_report_with_every_table_3_row_filled():
+    report = govreport.load(GOV_2021_CITY)
+    narrative = [*iter_block_texts(report.preface),
+                 *(t for s in report.sections for t in iter_block_texts(s.body))]
+    assert len("".join(t.value for t in narrative).encode("utf-8")) >= 15_000
+    assert len(set("".join(t.value for t in report.texts()))) >= 600
+    apply = report.tables["apply"]
+    empty = [r.path for r in apply.definition.value_rows() if apply.number(f"{r.path}.total") == 0]
+    assert empty == []
+    assert [t.value for t in report.title] == ["澜州市人民政府2024年政府信息公开工作年度报告"]
+
+
+def test_long_organ_example_leaves_the_title_to_be_made_from_an_organ_longer_than_a_line():
+    report = govreport.load(GOV_2021_LONG_ORGAN)
+    assert report.title == []
+    # A 2号 title line holds 20 characters (156 mm, GB/T 9704): this organ alone needs two.
+    assert len(report.organ.value) > 20
+    assert format_number(report.tables["active"].number("rules.issued")) == "/"
+    assert (report.signoff.date.year, report.signoff.date.month) == (report.year + 1, 1)
