@@ -22,7 +22,7 @@ from yaml.resolver import Resolver
 from govreport.findings import Finding, error, short
 from govreport.position import Pos
 from govreport.source import InputError, SourceText
-from govreport.yamlsyntax import syntax_error
+from govreport.yamlsyntax import syntax_error, unclosed_quote
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -45,6 +45,7 @@ BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _SCALAR_TAGS = {STR, INT, FLOAT, BOOL, NULL, TIMESTAMP}
+_QUOTES = ("'", '"')
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
@@ -191,6 +192,9 @@ def _compose(src: SourceText) -> Document:
     root: Node | None = None
     documents = 0
     total = 0
+    ev: yaml.Event | None = None
+    swallows: list[Finding] = []  # quoted values that ran on over the next key
+    swallowing: yaml.Event | None = None
 
     def pos(mark: yaml.Mark) -> Pos:
         return Pos(name, mark.line + 1, mark.column + 1)
@@ -249,6 +253,12 @@ def _compose(src: SourceText) -> Document:
                 if tag not in _SCALAR_TAGS:
                     raise InputError([error("SCHEMA", at, _unsupported_tag(tag))])
                 node = Scalar(at, ev.value, tag, ev.style or "", lines)
+                if ev.style in _QUOTES and ev.end_mark.line > ev.start_mark.line:
+                    swallow = unclosed_quote(name, lines, ev.start_mark, ev.end_mark)
+                    if swallow is not None:
+                        findings.append(swallow)
+                        swallows.append(swallow)
+                        swallowing = ev
                 if ev.anchor:
                     anchors[ev.anchor] = (node, 1)
                 add(node, 1, at)
@@ -279,7 +289,10 @@ def _compose(src: SourceText) -> Document:
                 node, size = anchors[ev.anchor]
                 add(node, size, at)
     except yaml.MarkedYAMLError as exc:
-        raise syntax_error(src, lines, exc) from None
+        if swallowing is not None and swallowing is ev:  # the quotes paired wrongly from there
+            caused = unclosed_quote(name, lines, ev.start_mark, ev.end_mark, exc.problem_mark)
+            raise InputError([*swallows[:-1], caused]) from None
+        raise InputError([*swallows, syntax_error(src, lines, exc)]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow in a file
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
         raise InputError([error("SCHEMA", _pos_of_index(src.text, _char_index(src.text, exc), name),

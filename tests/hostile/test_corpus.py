@@ -38,8 +38,14 @@ class Bad:
 
 CASES = [
     # YAML syntax
-    Bad("syntax-unclosed-bracket.yaml", 3, 5, "缺少逗号“,”或右方括号“]”"),
-    Bad("syntax-unclosed-quote.yaml", 4, 1, "缺少右引号"),
+    # unclosed: where the bracket or quote opened, and the line where the parser noticed
+    Bad("syntax-unclosed-bracket.yaml", 2, 8, "方括号“[”没有闭合：解析到第 3 行“year: 2017”时"),
+    Bad("syntax-unclosed-quote.yaml", 2, 8,
+        "双引号“\"”没有闭合：第 3 行“year: 2017”起的内容都被读成了引号中的文字，直到文件末尾（第 4 行）"),
+    Bad("syntax-unclosed-brace.yaml", 11, 9, "花括号“{”没有闭合：解析到第 12 行"),
+    Bad("syntax-unclosed-nested.yaml", 11, 43, "方括号“[”没有闭合：第 11 行的右花括号“}”之前"),
+    Bad("syntax-unclosed-single-quote.yaml", 5, 14, "单引号“'”没有闭合：第 6 行“body: 本年度"),  # CRLF
+    Bad("syntax-quote-closed-later.yaml", 4, 10, "第 5 行“sections:”被读成了引号中的文字，解析到第 7 行才出错"),
     Bad("syntax-bad-indent.yaml", 3, 7, "请检查缩进"),
     Bad("syntax-colon-in-text.yaml", 6, 13, "含冒号的文字加引号"),
     Bad("tab-indent.yaml", 5, 1, "制表符（Tab）"),
