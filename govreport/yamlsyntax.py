@@ -20,6 +20,8 @@ def syntax_error(src: SourceText, lines: list[str], exc: yaml.MarkedYAMLError) -
         return unclosed
     mark = exc.problem_mark or exc.context_mark
     pos = Pos(src.name, mark.line + 1, mark.column + 1) if mark else Pos(src.name, 1, 1)
+    if mark is not None and mark.line >= len(lines):  # libyaml's end of a file without a final
+        pos = Pos(src.name, len(lines), len(lines[-1]) + 1)  # line break: a line after the last
     problem = exc.problem or ""
     if mark is not None and mark.line < len(lines) and ("escape" in problem or "hexdecimal" in problem):
         # libyaml points into the escape's digits (\ud800 → "d"): point at its backslash
@@ -38,8 +40,8 @@ _PROBLEMS = [
     ("mapping values are not allowed", "这里不能出现冒号“:”开始的值；请检查缩进，或给含冒号的文字加引号"),
     ("block sequence entries are not allowed", "这里不能出现列表项“- ”；请检查缩进，或给以“-”开头的文字加引号"),
     ("mapping keys are not allowed", "这里不能出现问号“?”开始的键；请给以“?”开头的文字加引号"),
-    ("did not find expected ',' or ']'", "方括号 [ ] 中的列表没有正确结束：缺少逗号“,”或右方括号“]”"),
-    ("did not find expected ',' or '}'", "花括号 { } 中的映射没有正确结束：缺少逗号“,”或右花括号“}”"),
+    ("expected ',' or ']'", "方括号 [ ] 中的列表没有正确结束：缺少逗号“,”或右方括号“]”"),
+    ("expected ',' or '}'", "花括号 { } 中的映射没有正确结束：缺少逗号“,”或右花括号“}”"),
     ("did not find expected alphabetic or numeric character",
      "锚点（&）或别名（*）的名称只能用英文字母、数字、“-”和“_”；如果这是文字内容，请加引号"),
     ("did not find expected comment or line break", "值的后面还有多余的内容；含空格或特殊符号的文字请加引号"),
