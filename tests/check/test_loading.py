@@ -75,9 +75,9 @@ def test_empty_file_is_an_error_that_suggests_init(write):
 # --- YAML syntax ----------------------------------------------------------------------------
 
 def test_syntax_error_names_line_and_column(write):
-    f = single(write("syntax.yaml", "format: gov-2021\norgan: [泉阳镇\nyear: 2024\n"))
+    f = single(write("syntax.yaml", "format: gov-2021\norgan: 泉阳镇: 人民政府\nyear: 2024\n"))
     assert f.is_error and f.message.startswith("YAML 语法错误")
-    assert f.pos.line == 3
+    assert at(f) == (2, 11)  # the second colon
 
 
 def test_tab_indentation_is_explained(write):

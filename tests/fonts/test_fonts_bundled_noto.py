@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
@@ -44,12 +42,15 @@ def test_bundled_noto_fonts_are_converted_registered_and_embedded(tmp_path):
 
 
 @pytest.mark.usefixtures("bundled_noto")
-def test_bundled_noto_fonts_are_reused_from_the_cache():
+def test_bundled_noto_fonts_are_reused_from_the_cache(monkeypatch):
     first = resolve_fonts()
+    converted = {f.ttf_path: f.ttf_path.stat().st_mtime_ns for f in first.values()}
 
-    start = time.perf_counter()
+    def refuse(*args, **kwargs):
+        raise AssertionError("a font was parsed or converted again")
+
+    monkeypatch.setattr(TTFont, "__init__", refuse)
     second = resolve_fonts()
-    elapsed = time.perf_counter() - start
 
     assert second == first
-    assert elapsed < 0.05
+    assert {f.ttf_path: f.ttf_path.stat().st_mtime_ns for f in second.values()} == converted

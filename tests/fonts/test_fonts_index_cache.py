@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -115,20 +114,12 @@ def test_cache_folder_holds_no_temp_files_after_a_run(make_font):
     assert leftovers == []
 
 
-def test_warm_resolution_of_all_roles_is_fast(make_font, no_font_parsing_later):
+def test_a_warm_run_among_many_unrelated_fonts_parses_none_of_them(make_font, no_font_parsing_later):
     for i in range(20):  # a folder with some unrelated fonts too
         make_font(f"latin{i}.ttf", family=f"Latin {i}", chars="ABC")
     make_font("fs.ttf", family=FANGSONG_ZH)
     make_font("hei.ttf", family="SimHei")
-    resolve_fonts()
+    first = resolve_fonts()
     no_font_parsing_later()
 
-    best = min(_timed(resolve_fonts) for _ in range(5))
-
-    assert best < 0.05
-
-
-def _timed(fn) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
+    assert resolve_fonts() == first

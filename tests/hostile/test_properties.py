@@ -1,5 +1,6 @@
 """Property-based tests: any valid report builds both formats with every table number in the
-PDF; any mutation of a valid report gives findings or a build, never an exception.
+PDF; any mutation of a valid report gives findings at places in the file, or a build, never
+an exception.
 
 Example counts are sized for the default `pytest` run (~12 s for this file);
 `HYPOTHESIS_PROFILE=thorough` runs 20 times as many (~5 min, see conftest.py).
@@ -7,6 +8,7 @@ Example counts are sized for the default `pytest` run (~12 s for this file);
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from hypothesis import strategies as st
 
 import govreport
 from govreport.builder import build_file
+from govreport.position import Pos
+from govreport.source import InputError, read_source
 from tests.conftest import GOV_2019, GOV_2021, LEGACY
 from tests.hostile.conftest import examples, run_govreport
 from tests.hostile.reading import (
@@ -77,11 +81,34 @@ def test_any_text_the_reader_accepts_builds_a_docx(tmp_path: Path, organ: str, h
     assert any("关于" in p for p in paragraphs)
 
 
+YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""The line breaks of YAML 1.1 (what an editor that follows it counts lines by)."""
+
+
+def readings(path: Path) -> list[list[str]]:
+    """The lines of a file as the reader decoded it (when it could), and its bytes as UTF-8
+    split at line feeds (what the position of an undecodable byte counts in)."""
+    data = path.read_bytes()
+    lines = [data.decode("utf-8", errors="replace").split("\n")]
+    with contextlib.suppress(InputError):  # not text: its findings count in the bytes
+        lines.append(YAML_LINE_BREAK.split(read_source(path).text))
+    return lines
+
+
+def points_into(pos: Pos, lines: list[str]) -> bool:
+    """Whether `pos` is a character of `lines` or the end of one of them."""
+    return 1 <= pos.line <= len(lines) and 1 <= pos.column <= len(lines[pos.line - 1]) + 1
+
+
 def assert_reported_properly(path: Path) -> govreport.FileCheck:
+    """Every finding about the file is in Chinese and points at a place in it (a clerk's
+    editor can go there: no line past the end, no column past the end of its line)."""
     checked = govreport.check_file(path)
+    lines = readings(path)
     for finding in checked.findings:
-        assert finding.pos.line >= 1 and finding.pos.column >= 1, finding
         assert CHINESE.search(finding.message), finding
+        if finding.pos.file == str(path):
+            assert any(points_into(finding.pos, reading) for reading in lines), finding
     return checked
 
 
@@ -96,7 +123,9 @@ def test_any_mutation_of_a_valid_report_gives_findings_or_a_build(
     checked = assert_reported_properly(path)
     if not checked.ok:
         event("refused with findings")
-        assert any(f.is_error for f in checked.findings)
+        refused = build_file(path, folder / "out")
+        assert not refused.ok and refused.outputs == [], refused.outputs
+        assert not (folder / "out").exists()
         return
     event("still valid: built")
     result = build_file(path, folder / "out")
@@ -114,6 +143,6 @@ def test_the_command_line_answers_any_mutation_without_a_traceback(
     (folder / "mutated.yaml").write_bytes(data.draw(mutated(data.draw(
         st.sampled_from(EXAMPLE_TEXTS)))))
     for command in (["check", "mutated.yaml"], ["build", "mutated.yaml", "-o", "out"]):
-        run = run_govreport(command, folder, measure="mutated example (hypothesis)")
+        run = run_govreport(command, folder)
         assert run.returncode in (0, 1), run.output
         assert "Traceback" not in run.output and "内部错误" not in run.output, run.output

@@ -45,6 +45,12 @@ def test_a_control_character_after_chinese_text_is_reported_at_its_character_col
     assert at(f) == (1, 12) and "U+001B" in f.message
 
 
+def test_an_error_at_the_end_of_a_file_without_a_final_line_break_is_on_its_last_line(write):
+    """libyaml puts the end of such a file on a line after the last one."""
+    f = only(write("t.yaml", "format: legacy\norgan: 泉阳镇人民政府\nyear"))
+    assert at(f) == (3, 5) and "缺少冒号" in f.message
+
+
 @pytest.mark.parametrize("escape", ["\\ud800", "\\U00110000", "\\uZZZZ", "\\xZZ", "\\q"])
 def test_a_bad_escape_is_reported_at_its_backslash(write, escape):
     f = only(write("e.yaml", f'organ: "青溪{escape}县"\n'))
