@@ -69,8 +69,11 @@ class ResolvedFont:
     @property
     def synthetic_bold(self) -> bool:
         """Whether the PDF emboldens this font: its role is set bold (the title's 方正小标宋 is
-        a heavy face) and the face is not, e.g. the bundled Noto Serif SC Regular."""
-        return PREFERENCES[self.role].weight >= BOLD_WEIGHT > self.weight
+        a heavy face) and this substitute for it is not, e.g. the bundled Noto Serif SC
+        Regular. An official or user-named font is drawn as it is: heavy by design, it may
+        still declare weight 400."""
+        return (self.origin in ("substitute", "default")
+                and PREFERENCES[self.role].weight >= BOLD_WEIGHT > self.weight)
 
     @property
     def loadable(self) -> bool:

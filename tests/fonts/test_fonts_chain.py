@@ -143,3 +143,13 @@ def test_the_title_prefers_a_heavy_face_of_the_substitute(make_font):
     title = resolve_fonts()["title"]
 
     assert (title.path, title.synthetic_bold) == (black, False)
+
+
+def test_an_official_or_user_named_title_font_is_never_emboldened(make_font, tmp_path):
+    # 方正小标宋 is heavy by design but may declare weight 400
+    make_font("fzxbs.ttf", family={"en": "FZXiaoBiaoSong-B05S", "zh": "方正小标宋简体"})
+    mine = make_font("mine.ttf", folder=tmp_path / "mine", family="Mine Song")
+
+    assert resolve_fonts()["title"].origin == "official"
+    assert not resolve_fonts()["title"].synthetic_bold
+    assert not resolve_fonts({"title": mine})["title"].synthetic_bold
