@@ -109,10 +109,11 @@ def _render_docx(document: Document) -> bytes:
 
 def _render_pdf(fonts: Mapping[str, str] | None, document: Document) -> bytes:
     from govreport.fonts import register_reportlab_fonts
+    from govreport.writers.pdf.fontset import PdfFonts
     from govreport.writers.pdf.writer import render_pdf
 
-    names = register_reportlab_fonts(pdf_fonts(fonts))
-    return render_pdf(document, names)
+    resolved = pdf_fonts(fonts)
+    return render_pdf(document, PdfFonts(register_reportlab_fonts(resolved), resolved))
 
 
 def render_all(document: Document, writers: Mapping[str, Renderer],
@@ -194,12 +195,16 @@ def build_file(path: str | os.PathLike[str], outdir: Path, formats: Sequence[str
     writers = renderers(formats, fonts)
     document = build_document(checked.report)
     if "pdf" in formats:
-        from govreport.writers.pdf.glyphs import missing_glyphs
+        from govreport.writers.pdf.glyphs import borrowed_glyphs, missing_glyphs
 
-        glyphs = missing_glyphs(document, pdf_fonts(fonts), Pos(checked.file, 1, 1))
+        start = Pos(checked.file, 1, 1)
+        glyphs = missing_glyphs(document, pdf_fonts(fonts), start)
         if glyphs:
             result.findings = sort_findings([*result.findings, *glyphs])
             return result
+        borrowed = borrowed_glyphs(document, pdf_fonts(fonts), start)
+        if borrowed:
+            result.findings = sort_findings([*result.findings, borrowed])
     rendered = render_all(document, writers, parallel)
     name = stem or Path(path).stem
     try:

@@ -9,9 +9,11 @@ Typical use::
 Per role (`ROLES`) the font comes from, in order: the user (CLI `--font ROLE=PATH[#N]`, then
 `GOVREPORT_FONT_<ROLE>`, then the `[fonts]` table of `$GOVREPORT_CONFIG` or the platform's
 `govreport/config.toml`), an official font installed here, an open substitute installed here,
-or the bundled Noto Serif SC / Noto Sans SC. Other knobs: `GOVREPORT_CACHE_DIR` (index and
-converted fonts) and `GOVREPORT_FONT_DIRS` (replaces the system font folders). Problems a
-user can fix raise `FontError` with a Chinese message.
+or the bundled Noto Serif SC / Noto Sans SC. Each role's font carries its fallback chain
+(`ResolvedFont.chain`: that font, the role's other installed fonts, the bundled one), which
+draws the characters the font lacks. Other knobs: `GOVREPORT_CACHE_DIR` (index and converted
+fonts) and `GOVREPORT_FONT_DIRS` (folders or font files that replace the system font folders).
+Problems a user can fix raise `FontError` with a Chinese message.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ class FaceInfo:
     keys: list[str]  # normalized names this face answers to (see families.normalize_name)
     outline: str  # "TrueType" | "CFF" | "CFF2" | "bitmap"
     fs_type: int
-    weight: int
+    weight: int  # usWeightClass, at least 700 for a face flagged bold (see `_weight`)
     italic: bool
     gb2312: int
     num_glyphs: int
@@ -99,7 +99,7 @@ def read_face(path: Path, index: int) -> FaceInfo:
             keys=sorted(keys),
             outline=_outline(font),
             fs_type=int(os2.fsType) if os2 is not None else 0,
-            weight=int(os2.usWeightClass) if os2 is not None else 400,
+            weight=_weight(font, os2),
             italic=_is_italic(font, os2),
             gb2312=gb2312_coverage(codepoints),
             num_glyphs=int(font["maxp"].numGlyphs) if "maxp" in font else 0,
@@ -168,6 +168,16 @@ def _outline(font: TTFont) -> str:
     if "CFF2" in font:
         return "CFF2"
     return "bitmap"
+
+
+def _weight(font: TTFont, os2: Any) -> int:
+    """usWeightClass, raised to 700 when the face says it is bold (OS/2 fsSelection bit 5 or
+    head.macStyle bit 0): FandolSong Bold and FandolHei Bold declare weight 400."""
+    weight = int(os2.usWeightClass) if os2 is not None else 400
+    bold = bool(os2.fsSelection & 0x0020) if os2 is not None else False
+    if not bold and "head" in font:
+        bold = bool(font["head"].macStyle & 0x0001)
+    return max(weight, 700) if bold else weight
 
 
 def _is_italic(font: TTFont, os2: Any) -> bool:

@@ -39,6 +39,16 @@ OFFICIAL_FAMILY: dict[str, str] = {
 
 DefaultKind = Literal["serif", "sans"]
 
+# What every report prints besides hanzi: ASCII (numbers, "/", Latin names, URLs) and the
+# full-width punctuation of GB/T 15834. A role prefers the fonts that have all of it, so that
+# a CJK-only font (Droid Sans Fallback) is only picked when nothing else is installed; what a
+# font lacks is drawn by the next font of the role's chain (`chain.py`).
+BASIC_CHARS = "".join(chr(c) for c in range(0x21, 0x7F)) + "，。、；：？！“”‘’（）《》〈〉【】〔〕—…·"
+
+# A face at least this heavy is bold (OS/2 usWeightClass 600 = SemiBold). A role whose
+# `RolePreference.weight` is bold and whose font is not is emboldened in the PDF.
+BOLD_WEIGHT = 600
+
 
 @dataclass(frozen=True)
 class RolePreference:
@@ -144,6 +154,9 @@ PREFERENCES: dict[str, RolePreference] = {
             "Noto Serif CJK SC SemiBold",
             "Noto Serif CJK SC Bold",
             "Noto Serif CJK SC Black",
+            "Noto Serif SC Bold",
+            "Noto Serif SC Black",
+            "Noto Serif SC SemiBold",
             "Source Han Serif SC SemiBold",
             "Source Han Serif SC Bold",
             "Source Han Serif SC Heavy",

@@ -24,7 +24,7 @@ from .faces import FaceInfo, read_faces
 
 log = logging.getLogger(__name__)
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2  # 2: a face flagged bold has weight >= 700
 INDEX_NAME = f"font-index-v{INDEX_VERSION}.json"
 CMAP_DIR = "cmaps"
 

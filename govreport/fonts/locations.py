@@ -2,7 +2,7 @@
 
 Environment variables let scripts and tests replace each location:
 `GOVREPORT_CACHE_DIR`, `GOVREPORT_CONFIG`, and `GOVREPORT_FONT_DIRS` (an `os.pathsep`-separated
-list that *replaces* the system font search path).
+list of folders or font files that *replaces* the system font search path).
 """
 
 from __future__ import annotations
@@ -89,10 +89,17 @@ def font_search_dirs() -> list[Path]:
 
 
 def iter_font_files(dirs: list[Path]) -> Iterator[Path]:
-    """Font files below `dirs`, recursively, each real file once, in a stable order."""
+    """Font files below `dirs`, recursively, each real file once, in a stable order; an entry
+    that is itself a font file stands for itself."""
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
     for top in dirs:
+        if top.suffix.lower() in FONT_EXTENSIONS and top.is_file():
+            real = os.path.realpath(top)
+            if real not in seen_files:
+                seen_files.add(real)
+                yield Path(real)
+            continue
         yield from _walk(top, seen_dirs, seen_files)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from .errors import FontError
 from .families import ROLE_LABELS
-from .resolve import ResolvedFont
+from .resolve import ResolvedFont, loadable_font
 
 _registered: dict[tuple[str, int], str] = {}
 
@@ -26,31 +26,33 @@ def register_reportlab_fonts(fonts: Mapping[str, ResolvedFont]) -> dict[str, str
     Roles that resolved to the same face share one registration, so the PDF embeds one subset.
     Bold/italic mappings point at the same face, so `<b>` markup cannot fail on a missing face.
     """
+    return {role: register_reportlab_font(font) for role, font in fonts.items()}
+
+
+def register_reportlab_font(font: ResolvedFont) -> str:
+    """Register one font (a fallback when it first draws a character); its reportlab name."""
     from reportlab.lib.fonts import addMapping  # imported here: resolving needs no reportlab
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError
 
     from .rlcache import load_ttfont
 
-    names: dict[str, str] = {}
-    registered = set(pdfmetrics.getRegisteredFontNames())
-    for role, font in fonts.items():
-        key = (str(font.ttf_path), font.ttf_index)
-        name = _registered.get(key)
-        if name is None or name not in registered:
-            name = reportlab_font_name(font)
-            try:
-                ttf = load_ttfont(name, font.ttf_path, font.ttf_index)
-            except (TTFError, OSError) as exc:
-                label = ROLE_LABELS.get(role, role)
-                raise FontError(
-                    f"{label}字体 {font.family}（{font.ttf_path}）无法载入 PDF 生成器：{exc}"
-                ) from None
-            pdfmetrics.registerFont(ttf)
-            for bold in (0, 1):
-                for italic in (0, 1):
-                    addMapping(name, bold, italic, name)
-            _registered[key] = name
-            registered.add(name)
-        names[role] = name
-    return names
+    key = (str(font.ttf_path), font.ttf_index)
+    name = _registered.get(key)
+    if name is not None and name in pdfmetrics.getRegisteredFontNames():
+        return name
+    try:
+        loaded = loadable_font(font)
+        name = reportlab_font_name(loaded)
+        ttf = load_ttfont(name, loaded.ttf_path, loaded.ttf_index)
+    except (TTFError, OSError) as exc:
+        label = ROLE_LABELS.get(font.role, font.role)
+        raise FontError(
+            f"{label}字体 {font.family}（{font.ttf_path}）无法载入 PDF 生成器：{exc}"
+        ) from None
+    pdfmetrics.registerFont(ttf)
+    for bold in (0, 1):
+        for italic in (0, 1):
+            addMapping(name, bold, italic, name)
+    _registered[key] = name
+    return name

@@ -1,21 +1,33 @@
-"""Pick one embeddable font per role: user choice > official font > open substitute > default.
+"""Pick the fonts of each role: user choice > official font > open substitute > default.
 
+The pick is the first font of the role's fallback chain (`chain.py`); the other installed
+candidates of the role and the bundled Noto font follow it, for the characters it lacks.
 Names are matched against the index built from the fonts' name tables (see `families.py`);
-CFF fonts are swapped for their cached TrueType conversion so reportlab can load them.
+CFF fonts are swapped for their cached TrueType conversion so reportlab can load them (a
+fallback's only when it first draws a character: converting takes seconds per font).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
 from . import defaults
+from .chain import FontChain
 from .errors import FontError
 from .faces import FaceInfo
-from .families import PREFERENCES, ROLE_LABELS, ROLES, RolePreference, normalize_name
+from .families import (
+    BASIC_CHARS,
+    BOLD_WEIGHT,
+    PREFERENCES,
+    ROLE_LABELS,
+    ROLES,
+    RolePreference,
+    normalize_name,
+)
 from .gb2312 import GB2312_HANZI_COUNT
 from .index import FileEntry, FontIndex, codepoint_bounds, load_bounds, maps
 from .locations import cache_dir, font_search_dirs, iter_font_files
@@ -31,7 +43,10 @@ SUPPORTED_OUTLINES = ("TrueType", "CFF")
 
 @dataclass(frozen=True)
 class ResolvedFont:
-    """The font a role will use, and the file reportlab must load for it."""
+    """A font a role will use, and the file reportlab must load for it.
+
+    The role's own font carries its `fallbacks` (see `chain`); a fallback carries none.
+    """
 
     role: str
     family: str
@@ -39,23 +54,36 @@ class ResolvedFont:
     index: int
     origin: str  # "user" | "official" | "substitute" | "default"
     outline: str  # "TrueType" | "CFF"
-    ttf_path: Path
+    ttf_path: Path  # a CFF fallback not yet converted: `path` itself (see `loadable`)
     ttf_index: int
     gb2312_coverage: int
     cmap_file: Path | None = field(default=None, repr=False, compare=False)
+    weight: int = 400  # usWeightClass (700 or more for a face flagged bold)
+    fallbacks: tuple[ResolvedFont, ...] = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def chain(self) -> FontChain:
+        """This font, then its fallbacks: each character is drawn by the first that has it."""
+        return FontChain((self, *self.fallbacks))
+
+    @property
+    def synthetic_bold(self) -> bool:
+        """Whether the PDF emboldens this font: its role is set bold (the title's 方正小标宋 is
+        a heavy face) and this substitute for it is not, e.g. the bundled Noto Serif SC
+        Regular. An official or user-named font is drawn as it is: heavy by design, it may
+        still declare weight 400."""
+        return (self.origin in ("substitute", "default")
+                and PREFERENCES[self.role].weight >= BOLD_WEIGHT > self.weight)
+
+    @property
+    def loadable(self) -> bool:
+        """Whether reportlab can load `ttf_path` as it is (see `loadable_font`)."""
+        return self.outline != "CFF" or self.ttf_path != self.path
 
     @cached_property
     def _bounds(self) -> tuple[int, ...]:
         """The code point ranges the font maps (from the index's cmap sidecar when available)."""
-        if self.cmap_file is not None:
-            try:
-                return load_bounds(self.cmap_file)
-            except OSError:
-                pass
-        from fontTools.ttLib import TTFont
-
-        with TTFont(self.ttf_path, fontNumber=self.ttf_index, lazy=True) as font:
-            return codepoint_bounds(font.getBestCmap() or ())
+        return _face_bounds(self.cmap_file, self.ttf_path, self.ttf_index)
 
     @cached_property
     def _known(self) -> dict[str, bool]:
@@ -74,6 +102,18 @@ class ResolvedFont:
         return sorted(c for c in set(text) if not c.isspace() and not self.has_char(c))
 
 
+def _face_bounds(sidecar: Path | None, path: Path, index: int) -> tuple[int, ...]:
+    if sidecar is not None:
+        try:
+            return load_bounds(sidecar)
+        except OSError:
+            pass
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, fontNumber=index, lazy=True) as font:
+        return codepoint_bounds(font.getBestCmap() or ())
+
+
 @dataclass(frozen=True)
 class _Choice:
     role: str
@@ -83,17 +123,30 @@ class _Choice:
 
 
 def resolve_fonts(overrides: Mapping[str, str | Path] | None = None) -> dict[str, ResolvedFont]:
-    """Resolve every role in `ROLES`; `overrides` are the CLI's `--font ROLE=PATH[#N]` values."""
+    """Resolve every role in `ROLES`; `overrides` are the CLI's `--font ROLE=PATH[#N]` values.
+
+    Each role's font carries its fallback chain (`ResolvedFont.chain`).
+    """
     requests = user_requests(overrides)
     index = FontIndex(cache_dir())
     try:
-        choices = {role: _user_choice(index, req) for role, req in requests.items()}
-        missing = [role for role in ROLES if role not in choices]
-        if missing:
-            by_name = _discover(index)
-            for role in missing:
-                choices[role] = _auto_choice(index, by_name, role, PREFERENCES[role])
-        return _finish(index, choices)
+        chosen = {role: _user_choice(index, req) for role, req in requests.items()}
+        by_name = _discover(index)
+        chains: dict[str, list[_Choice]] = {}
+        for role in ROLES:
+            pref = PREFERENCES[role]
+            candidates = _candidates(by_name, role, pref)
+            first = chosen.get(role) or _preferred(index, candidates)
+            try:
+                default: _Choice | None = _default_choice(index, role, pref)
+            except FontError:
+                if first is None:
+                    raise
+                default = None  # only a fallback: the role's own font stands alone
+            first = first or default
+            assert first is not None
+            chains[role] = _unique([first, *candidates, *([default] if default else [])])
+        return _finish(index, chains)
     finally:
         index.save()
 
@@ -129,12 +182,12 @@ def _skip_reason(face: FaceInfo) -> str | None:
     return None
 
 
-def _auto_choice(
-    index: FontIndex,
-    by_name: dict[str, list[tuple[Path, FaceInfo]]],
-    role: str,
-    pref: RolePreference,
-) -> _Choice:
+def _candidates(
+    by_name: dict[str, list[tuple[Path, FaceInfo]]], role: str, pref: RolePreference
+) -> list[_Choice]:
+    """The usable installed fonts of a role: official names first, then substitutes, in list
+    order, the best face (`_rank`) of each name."""
+    out: list[_Choice] = []
     for origin, names in (("official", pref.official), ("substitute", pref.substitutes)):
         for name in names:
             usable: list[tuple[Path, FaceInfo]] = []
@@ -148,12 +201,45 @@ def _auto_choice(
                     usable.append((path, face))
             if usable:
                 path, face = min(usable, key=lambda pf: _rank(pf, pref.weight))
-                return _Choice(role, path, face, origin)
+                out.append(_Choice(role, path, face, origin))
+    return out
+
+
+def _preferred(index: FontIndex, candidates: list[_Choice]) -> _Choice | None:
+    """The first official font, else the first substitute; in each, the first one that has
+    ASCII and the full-width punctuation (a CJK-only font is only taken when no other is)."""
+    for origin in ("official", "substitute"):
+        tier = [c for c in candidates if c.origin == origin]
+        if tier:
+            return next((c for c in tier if _covers_basic(index, c)), tier[0])
+    return None
+
+
+def _covers_basic(index: FontIndex, choice: _Choice) -> bool:
+    face = choice.face
+    sidecar = index.cache_dir / face.cmap_file if face.cmap_file else None
+    bounds = _face_bounds(sidecar, choice.path, face.index)
+    return all(maps(bounds, ord(ch)) for ch in BASIC_CHARS)
+
+
+def _default_choice(index: FontIndex, role: str, pref: RolePreference) -> _Choice:
     path = defaults.default_font_file(pref.default).absolute()
     entry = index.entry(path)
     if entry.error or not entry.faces:
         raise FontError(f"内置默认字体无法读取：{path}（{entry.error}）")
     return _Choice(role, path, entry.faces[0], "default")
+
+
+def _unique(choices: list[_Choice]) -> list[_Choice]:
+    """The choices without a face already listed (by file and face number)."""
+    seen: set[tuple[Path, int]] = set()
+    out = []
+    for choice in choices:
+        key = (choice.path, choice.face.index)
+        if key not in seen:
+            seen.add(key)
+            out.append(choice)
+    return out
 
 
 def _rank(candidate: tuple[Path, FaceInfo], weight: int) -> tuple[int, bool, bool, int, str, int]:
@@ -203,7 +289,7 @@ def _user_choice(index: FontIndex, req: FontRequest) -> _Choice:
         )
     if face.gb2312 < GB2312_HANZI_COUNT:
         log.warning(
-            "%s：字体 %s 只覆盖 %d/%d 个 GB2312 汉字，缺少的字将无法显示。",
+            "%s：字体 %s 只覆盖 %d/%d 个 GB2312 汉字，缺少的字将由字体链中后面的字体绘制。",
             req.source,
             name,
             face.gb2312,
@@ -212,13 +298,45 @@ def _user_choice(index: FontIndex, req: FontRequest) -> _Choice:
     return _Choice(req.role, path, face, "user")
 
 
-def _finish(index: FontIndex, choices: dict[str, _Choice]) -> dict[str, ResolvedFont]:
-    """Attach the reportlab-loadable file to every choice (converting CFF faces if needed)."""
+def _finish(index: FontIndex, chains: dict[str, list[_Choice]]) -> dict[str, ResolvedFont]:
+    """Attach the reportlab-loadable file to every role's font (converting CFF faces if
+    needed); a fallback reuses a role's conversion, or is converted when first drawn."""
+    firsts = [chain[0] for chain in chains.values()]
+    cff = sorted({(c.path, c.face.index) for c in firsts if c.face.outline == "CFF"})
+    converted = dict(zip(cff, _convert(index, cff), strict=True))
+    out: dict[str, ResolvedFont] = {}
+    for role in ROLES:
+        first, *rest = [_resolved(index, c, converted) for c in chains[role]]
+        out[role] = replace(first, fallbacks=tuple(rest))
+    return out
+
+
+def _resolved(index: FontIndex, choice: _Choice, converted: dict[tuple[Path, int], Path]
+              ) -> ResolvedFont:
+    face = choice.face
+    key = (choice.path, face.index)
+    ttf_path, ttf_index = (converted[key], 0) if key in converted else (choice.path, face.index)
+    return ResolvedFont(
+        role=choice.role,
+        family=face.display,
+        path=choice.path,
+        index=face.index,
+        origin=choice.origin,
+        outline=face.outline,
+        ttf_path=ttf_path,
+        ttf_index=ttf_index,
+        gb2312_coverage=face.gb2312,
+        cmap_file=index.cache_dir / face.cmap_file if face.cmap_file else None,
+        weight=face.weight,
+    )
+
+
+def _convert(index: FontIndex, faces: list[tuple[Path, int]]) -> list[Path]:
+    """The cached TrueType conversions of CFF `faces`, made now if missing."""
     cache = index.cache_dir
-    cff = sorted({(c.path, c.face.index) for c in choices.values() if c.face.outline == "CFF"})
-    jobs = [(path, face_index, index.sha256(path)) for path, face_index in cff]
+    jobs = [(path, face_index, index.sha256(path)) for path, face_index in faces]
     try:
-        converted = dict(zip(cff, ensure_ttfs(jobs, cache), strict=True))
+        return ensure_ttfs(jobs, cache)
     except OSError as exc:
         if exc.filename and Path(exc.filename).is_relative_to(cache):
             raise FontError(
@@ -228,22 +346,16 @@ def _finish(index: FontIndex, choices: dict[str, _Choice]) -> dict[str, Resolved
         raise FontError(f"无法读取字体文件 {exc.filename}：{exc.strerror or exc}") from exc
     except Exception as exc:  # fontTools raises many types for malformed CFF data
         raise FontError(f"字体转换为 TrueType 格式失败：{exc}") from exc
-    out: dict[str, ResolvedFont] = {}
-    for role in ROLES:
-        choice = choices[role]
-        face = choice.face
-        key = (choice.path, face.index)
-        ttf_path, ttf_index = (converted[key], 0) if key in converted else (choice.path, face.index)
-        out[role] = ResolvedFont(
-            role=role,
-            family=face.display,
-            path=choice.path,
-            index=face.index,
-            origin=choice.origin,
-            outline=face.outline,
-            ttf_path=ttf_path,
-            ttf_index=ttf_index,
-            gb2312_coverage=face.gb2312,
-            cmap_file=cache / face.cmap_file if face.cmap_file else None,
-        )
-    return out
+
+
+def loadable_font(font: ResolvedFont) -> ResolvedFont:
+    """`font` with a file reportlab can load: a CFF fallback is converted (once per machine)
+    the first time it has to draw a character."""
+    if font.loadable:
+        return font
+    index = FontIndex(cache_dir())
+    try:
+        (ttf_path,) = _convert(index, [(font.path, font.index)])
+    finally:
+        index.save()
+    return replace(font, ttf_path=ttf_path, ttf_index=0)

@@ -1,8 +1,10 @@
-"""The `govreport fonts` report: which font each role uses and where it came from."""
+"""The `govreport fonts` report: which font each role uses, where it came from, and the fonts
+that draw what it lacks (its fallback chain)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from govreport.textcols import aligned_table
 
@@ -27,10 +29,14 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("file", "文件"),
 )
 
+CHAIN_TITLE = "字体链：某字在前一个字体中没有字形时，依次用后面的字体绘制"
+SYNTHETIC_BOLD_LABEL = "PDF 中加粗"
 
-def resolution_table(fonts: Mapping[str, ResolvedFont]) -> list[dict[str, str]]:
-    """One row per role, in `ROLES` order, with Chinese labels ready to print."""
-    rows: list[dict[str, str]] = []
+
+def resolution_table(fonts: Mapping[str, ResolvedFont]) -> list[dict[str, Any]]:
+    """One row per role, in `ROLES` order, with Chinese labels ready to print; `chain` lists
+    the role's font and its fallbacks (`synthetic_bold`: the PDF emboldens that font)."""
+    rows: list[dict[str, Any]] = []
     for role in ROLES:
         if role not in fonts:
             continue
@@ -41,18 +47,35 @@ def resolution_table(fonts: Mapping[str, ResolvedFont]) -> list[dict[str, str]]:
                 "role_label": ROLE_LABELS[role],
                 "official": OFFICIAL_FAMILY[role],
                 "family": font.family,
-                "file": f"{font.path}#{font.index}" if font.index else str(font.path),
+                "file": _file(font),
                 "origin": ORIGIN_LABELS[font.origin],
                 "outline": font.outline,
                 "coverage": f"{font.gb2312_coverage}/{GB2312_HANZI_COUNT}",
+                "chain": [
+                    {"family": f.family, "file": _file(f), "origin": ORIGIN_LABELS[f.origin],
+                     "synthetic_bold": f.synthetic_bold}
+                    for f in font.chain.fonts
+                ],
             }
         )
     return rows
 
 
-def format_resolution_table(rows: list[dict[str, str]]) -> str:
-    """Plain text table aligned for a terminal (hanzi count as two columns)."""
+def _file(font: ResolvedFont) -> str:
+    return f"{font.path}#{font.index}" if font.index else str(font.path)
+
+
+def format_resolution_table(rows: list[dict[str, Any]]) -> str:
+    """Plain text for a terminal (hanzi count as two columns): the table of roles, then each
+    role's chain on one line."""
     header = [title for _, title in COLUMNS]
     shown = [{**row, "role_display": f"{row['role_label']}（{row['role']}）"} for row in rows]
     body = [[row.get(key, "") for key, _ in COLUMNS] for row in shown]
-    return aligned_table(header, body)
+    chains = [[row["role_display"], " → ".join(_chain_entries(row))] for row in shown]
+    return "\n".join([aligned_table(header, body), "", CHAIN_TITLE,
+                      aligned_table(["用途", "字体链"], chains)])
+
+
+def _chain_entries(row: dict[str, Any]) -> list[str]:
+    return [f"{f['family']}（{f['origin']}{'，' + SYNTHETIC_BOLD_LABEL if f['synthetic_bold'] else ''}）"
+            for f in row["chain"]]

@@ -43,6 +43,7 @@ class FontSpec:
     cff: bool = False
     fs_type: int = 0
     weight: int = 400
+    fs_selection: int = 0x0040  # REGULAR; 0x0020 flags a bold face
 
 
 def _draw_box(pen: Any) -> None:
@@ -124,6 +125,7 @@ def build_font(spec: FontSpec) -> TTFont:
         usWinDescent=120,
         usWeightClass=spec.weight,
         fsType=spec.fs_type,
+        fsSelection=spec.fs_selection,
     )
     fb.setupPost()
     return fb.font

@@ -81,5 +81,15 @@ def test_walk_survives_symlink_loops_and_reports_links_by_target(tmp_path):
     assert found == [tmp_path / "real.ttf"]
 
 
+def test_a_font_file_in_the_search_path_stands_for_itself(tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ("DroidSansFallbackFull.ttf", "sub/other.ttf"):
+        (tmp_path / name).write_bytes(b"")
+
+    found = list(iter_font_files([tmp_path / "DroidSansFallbackFull.ttf", tmp_path]))
+
+    assert found == [tmp_path / "DroidSansFallbackFull.ttf", tmp_path / "sub" / "other.ttf"]
+
+
 def test_missing_folders_are_skipped(tmp_path):
     assert list(iter_font_files([tmp_path / "does-not-exist"])) == []

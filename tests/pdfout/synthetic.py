@@ -15,9 +15,10 @@ __all__ = ["ALL_GB2312", "ASCII", "write_font"]
 
 
 def write_font(path: Path, chars: Iterable[str], family: str,
-               zh_family: str | None = None, narrow: int = 500, style: str = "Regular") -> Path:
+               zh_family: str | None = None, narrow: int = 500, style: str = "Regular",
+               weight: int = 400) -> Path:
     """A font mapping `chars` (plus space) to boxes: 1000 units wide for CJK, `narrow`
-    (of 1000) for everything else."""
+    (of 1000) for everything else; `weight` is its usWeightClass."""
     ps_name = "GovreportTest-" + "".join(c for c in family if c.isalnum())
     return build_font(path, chars, family=family, zh_family=zh_family, style=style,
-                      ps_name=ps_name, narrow=narrow)
+                      ps_name=ps_name, narrow=narrow, weight=weight)

@@ -43,7 +43,8 @@ def test_fonts_prints_one_row_per_role_with_family_origin_outline_coverage_and_f
 ):
     done = run_govreport(["fonts"], session_env)
     assert done.returncode == 0, done.stderr
-    header, _, *rows = done.stdout.splitlines()
+    table, _ = done.stdout.split("\n\n", 1)  # the chains follow (test_pdfout_font_chain.py)
+    header, _, *rows = table.splitlines()
     assert header.split() == ["用途", "公文规定字体", "实际使用字体", "来源", "字形", "GB2312",
                               "汉字", "文件"]
     expected = resolution_table(machine_fonts)

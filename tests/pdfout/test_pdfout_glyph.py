@@ -10,6 +10,7 @@ from govreport.api import load
 from govreport.layout.build import build_document
 from tests.conftest import GOV_2021
 from tests.pdfout.conftest import run_govreport
+from tests.pdfout.reading import Pdf
 from tests.pdfout.synthetic import ASCII, write_font
 
 RARE = "\U0002a6a5"  # 𪚥, CJK Extension B: in no GB2312/GBK font
@@ -58,24 +59,42 @@ def body_text_of_example() -> str:
     return "".join(run.text for run in document.runs() if run.font == "body")
 
 
-def test_a_chosen_font_without_a_hanzi_names_every_place_it_is_used(
-    body_text_of_example, session_env, tmp_path
+def test_a_hanzi_the_chosen_font_lacks_is_drawn_by_the_next_font_of_its_chain(
+    body_text_of_example, machine_fonts, postscript_names, session_env, tmp_path
 ):
-    assert "岭" in body_text_of_example
+    assert "岭" in body_text_of_example and machine_fonts["body"].has_char("岭")
     font = write_font(tmp_path / "partial.ttf", set(body_text_of_example + ASCII) - {"岭"},
                       "Partial Fang")
     out = tmp_path / "out"
     done = run_govreport(["build", str(GOV_2021), "-o", str(out), "--font", f"body={font}"],
                          session_env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert " GLYPH: " not in done.stdout
+    (report,) = [ln for ln in done.stdout.splitlines() if " FALLBACK: " in ln]
+    assert f"正文字体“Partial Fang”没有的“岭”用“{machine_fonts['body'].family}”" in report
+    line = next(ln for ln in Pdf(next(out.rglob("*.pdf"))).lines if PLACE in ln.text)
+    fonts = {g.char: g.font for g in line.glyphs}
+    assert (fonts["云"], fonts["岭"], fonts["大"]) == (
+        "GovreportTest-PartialFang", postscript_names["body"], "GovreportTest-PartialFang")
+
+
+def test_a_character_no_font_of_the_chain_has_names_every_place_it_is_used(
+    session_env, tmp_path, variant
+):
+    """Every 岭 of the file replaced by 𪚥: the narrative's, the street's, the organ's name
+    (printed by the title and the sign-off: one finding per role there)."""
+    rare = variant(GOV_2021)
+    text = rare.text.replace("岭", RARE)
+    rare.path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    done = run_govreport(["build", str(rare.path), "-o", str(out)], session_env)
     assert done.returncode == 1
     errors = [ln for ln in done.stdout.splitlines() if " GLYPH: " in ln]
-    text = GOV_2021.read_text(encoding="utf-8").splitlines()
-    places = [(i + 1, j + 1) for i, line in enumerate(text) for j, ch in enumerate(line)
-              if ch == "岭" and not line.startswith("#")]
-    # Every 岭 of the file: the narrative's, and the organ's name, which the sign-off prints
-    # in the body font (the title prints it too, but in the title font, which has 岭).
+    places = [(i + 1, j + 1) for i, line in enumerate(text.splitlines())
+              for j, ch in enumerate(line) if ch == RARE and not line.lstrip().startswith("#")]
     reported = [tuple(int(n) for n in ln.split(": ")[0].rsplit(":", 2)[1:]) for ln in errors]
     assert 5 <= len(places) <= 50  # (at most 50 findings are reported per file)
-    assert reported == places  # in file order, one finding per occurrence
-    assert all("“岭”（U+5CAD）" in ln and "Partial Fang" in ln for ln in errors)
+    assert sorted(set(reported)) == places  # every place, in file order
+    assert reported == sorted(reported)
+    assert all(f"“{RARE}”（U+2A6A5）" in ln for ln in errors)
     assert written(out) == []

@@ -69,6 +69,12 @@ POSTSCRIPT_NAMES: dict[str, str] = {
     LIBERATION_SERIF: "LiberationSerif",
 }
 
+#: Droid Sans Fallback, the CJK-only font many Linux machines carry (Debian fonts-droid-fallback),
+#: extracted by .ci/install-system-deps into a folder that neither fontconfig nor govreport scans:
+#: tests point GOVREPORT_FONT_DIRS at it.
+DROID_FALLBACK_DIR = Path("/usr/local/share/govreport-test-fonts/droid-fallback")
+DROID_FALLBACK_FILE = DROID_FALLBACK_DIR / "DroidSansFallbackFull.ttf"
+
 #: Official Windows family names written into the DOCX (typography.md §2.2, §4.1) → substitute.
 #: The Vista-era names (仿宋, 楷体, SimHei, ...) are mapped too, for documents that use them.
 #: 方正小标宋 comes out as FandolSong *Regular* in LibreOffice: both Fandol Song weights share the
@@ -173,6 +179,15 @@ def require_fonts(*families: str) -> None:
         import pytest
 
         pytest.fail(f"missing font families: {', '.join(missing)}; {INSTALL_HINT}", pytrace=False)
+
+
+def require_font_file(path: Path) -> Path:
+    """Fail the calling test when a font file that install-system-deps extracts is missing."""
+    if not path.is_file():
+        import pytest
+
+        pytest.fail(f"missing font file {path}; {INSTALL_HINT}", pytrace=False)
+    return path
 
 
 def _run(

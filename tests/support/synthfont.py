@@ -49,11 +49,13 @@ def build_font(
     ps_name: str | None = None,
     narrow: int = UPM // 2,
     advances: Mapping[str, int] | None = None,
+    weight: int = 400,
 ) -> Path:
     """Write a TrueType font covering ``chars`` (plus space) to ``path`` and return it.
 
     The name table carries ``family`` in English and, if given, ``zh_family`` in Chinese
     (zh-CN), the names a font resolver looks for; ``ps_name`` defaults to ``family``.
+    ``weight`` is the OS/2 usWeightClass (700 and up also flags the face bold).
     """
     advances = dict(advances or {})
     wanted = set(chars) | {" "} | set(advances)
@@ -80,8 +82,12 @@ def build_font(
         usWinAscent=ASCENT,
         usWinDescent=-DESCENT,
         fsType=0,
+        usWeightClass=weight,
+        fsSelection=0x0020 if weight >= 700 else 0x0040,
     )
     fb.setupPost()
+    if weight >= 700:
+        fb.updateHead(macStyle=0x0001)
     path.parent.mkdir(parents=True, exist_ok=True)
     fb.save(str(path))
     return path

@@ -148,6 +148,10 @@ class GridParagraph(Flowable):
     def draw(self) -> None:
         """Draw every span with an explicit font, position and character spacing."""
         st = self.grid_style
+        stroke = max((st.fonts[s.style].stroke for line in self._lines for s in line.spans),
+                     default=0.0)
+        if stroke:  # the line width of emboldened glyphs (drawOn restores the state after)
+            self.canv.setLineWidth(stroke)
         pen = _Pen(self.canv.beginText(), st.leading)
         for row, line in enumerate(self._lines):
             if not line.spans:
@@ -199,7 +203,7 @@ class GridParagraph(Flowable):
 
 
 class _Pen:
-    """A text object that emits font and Tc operators only when they change."""
+    """A text object that emits font, Tc and Tr operators only when they change."""
 
     def __init__(self, tx: PDFTextObject, leading: float) -> None:
         self._tx = tx
@@ -209,7 +213,11 @@ class _Pen:
 
     def font(self, font: FontSpec) -> None:
         if font != self._font:
-            self._tx.setFont(font.name, font.size, self._leading)
+            before = self._font
+            if before is None or (before.name, before.size) != (font.name, font.size):
+                self._tx.setFont(font.name, font.size, self._leading)
+            if bool(font.stroke) != bool(before and before.stroke):
+                self._tx.setTextRenderMode(2 if font.stroke else 0)  # fill and stroke: bold
             self._font = font
 
     def show(self, x: float, y: float, text: str, tc: float) -> None:
@@ -224,6 +232,8 @@ class _Pen:
         """Reset Tc (text state outlives BT/ET) and hand back the text object."""
         if self._tc is not None and self._tc != 0:
             self._tx.setCharSpace(0)
+        if self._font is not None and self._font.stroke:
+            self._tx.setTextRenderMode(0)
         return self._tx
 
 

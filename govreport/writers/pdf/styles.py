@@ -38,10 +38,12 @@ TITLE_SIZE = TITLE_PT
 
 @dataclass(frozen=True, slots=True)
 class FontSpec:
-    """A registered reportlab font name and a size in points."""
+    """A registered reportlab font name and a size in points; ``stroke`` > 0 emboldens the
+    glyphs (filled and stroked with a line that wide, for a bold role without a bold face)."""
 
     name: str
     size: float
+    stroke: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,10 @@ from reportlab.platypus import Flowable, Table, TableStyle
 from govreport.layout.document import Table as LayoutTable
 from govreport.layout.style import CELL_PADDING_MM, CELL_STYLES, TABLE_LINE_PT, TABLE_PT
 from govreport.layout.tablekeep import may_split_before, split_table
+from govreport.writers.pdf.fontset import FontSpecs, as_pdf_fonts
 from govreport.writers.pdf.gridtext import GridParagraph
 from govreport.writers.pdf.linebreak import Align
-from govreport.writers.pdf.styles import MM, TEXT_HEIGHT, FontSpec, GridStyle
+from govreport.writers.pdf.styles import MM, TEXT_HEIGHT, GridStyle
 
 CELL_PADDING_PT = CELL_PADDING_MM * MM
 RULE_PT = 0.5
@@ -48,10 +49,11 @@ class GridTable(Table):
             ("TOPPADDING", (0, 0), (-1, -1), ROW_PADDING_PT),
             ("BOTTOMPADDING", (0, 0), (-1, -1), ROW_PADDING_PT),
         ]
+        fonts = as_pdf_fonts(font_names)
         for c in layout.cells:
-            if c.text:
-                data[c.row][c.col] = GridParagraph([(c.text, CELL_STYLES[c.role].font)],
-                                                   cell_style(c.role, font_names, c.size_pt))
+            if c.text:  # in the role's chain fonts
+                runs = fonts.runs(c.text, CELL_STYLES[c.role].font)
+                data[c.row][c.col] = GridParagraph(runs, cell_style(c.role, fonts, c.size_pt))
             if c.rowspan > 1 or c.colspan > 1:
                 commands.append(("SPAN", (c.col, c.row),
                                  (c.col + c.colspan - 1, c.row + c.rowspan - 1)))
@@ -99,6 +101,5 @@ class GridTable(Table):
 
 def cell_style(role: str, font_names: Mapping[str, str], size: float | None = None) -> GridStyle:
     c = CELL_STYLES[role]
-    fonts = {key: FontSpec(name, size or TABLE_PT) for key, name in font_names.items()}
-    return GridStyle(fonts, default=c.font, cell=None, leading=TABLE_LINE_PT,
-                     align=Align(c.align))
+    return GridStyle(FontSpecs(font_names, size or TABLE_PT), default=c.font, cell=None,
+                     leading=TABLE_LINE_PT, align=Align(c.align))

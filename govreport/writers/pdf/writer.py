@@ -1,8 +1,9 @@
 """The PDF writer: the layout document set directly with reportlab, every font embedded.
 
 Body text, headings, title and sign-off are GridParagraphs on the 22 × 28 grid; tables are
-reportlab Tables whose cells are GridParagraphs; page numbers are drawn per page. Dates come
-from the sign-off date and reportlab's invariant mode fixes the file ID, so the same input
+reportlab Tables whose cells are GridParagraphs; page numbers are drawn per page. Every text is
+cut into runs by the font of its role's chain that draws each character (`fontset.py`). Dates
+come from the sign-off date and reportlab's invariant mode fixes the file ID, so the same input
 gives the same bytes.
 """
 
@@ -31,7 +32,6 @@ from govreport.layout.style import (
     AUTOSPACE_EM,
     BODY_PT,
     CONDENSE_PT,
-    FONT_ROLES,
     LINE_PITCH_PT,
     PAGE,
     PAGE_NUMBER_PT,
@@ -39,17 +39,11 @@ from govreport.layout.style import (
     text_width,
 )
 from govreport.writers.pdf.chars import is_autospaced, is_wide
+from govreport.writers.pdf.fontset import FontSpecs, PdfFonts, as_pdf_fonts
 from govreport.writers.pdf.gridtext import GridParagraph
 from govreport.writers.pdf.keep import KeepWithLines
-from govreport.writers.pdf.linebreak import Align
-from govreport.writers.pdf.styles import (
-    CELL_COMPRESS,
-    CELL_PITCH,
-    MM,
-    FontSpec,
-    GridStyle,
-    cells,
-)
+from govreport.writers.pdf.linebreak import Align, Run
+from govreport.writers.pdf.styles import CELL_COMPRESS, CELL_PITCH, MM, GridStyle, cells
 from govreport.writers.pdf.tables import GridTable
 
 TITLE_SQUEEZE_EM = 0.05  # at most 1.1 pt less between two 2号 characters: not visible
@@ -57,7 +51,9 @@ EM_DASH_MIDDLE = 0.33  # the 一字线 sits ~0.27–0.39 em above the baseline i
 
 
 def render_pdf(document: Document, font_names: Mapping[str, str]) -> bytes:
-    """The PDF of `document`; `font_names` maps each font role to a registered reportlab font."""
+    """The PDF of `document`; `font_names` maps each font role to a registered reportlab font
+    (a `PdfFonts` with the resolved fonts adds their fallback chains and emboldening)."""
+    font_names = as_pdf_fonts(font_names)
     buffer = io.BytesIO()
     meta = document.meta
     doc = BaseDocTemplate(
@@ -72,18 +68,20 @@ def render_pdf(document: Document, font_names: Mapping[str, str]) -> bytes:
                   PAGE.text_height_mm * MM, leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0, id="body", showBoundary=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame],
-                                       onPage=_page_number(font_names["page_number"]))])
+                                       onPage=_page_number(font_names))])
     doc.keepTogetherClass = KeepWithLines
     doc.build(flowables(document, font_names), canvasmaker=_canvas_dated(meta.date))
     return buffer.getvalue()
 
 
 def flowables(document: Document, font_names: Mapping[str, str]) -> list[Flowable]:
+    fonts = as_pdf_fonts(font_names)
     out: list[Flowable] = []
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            style = paragraph_style(block.style, font_names)
-            paragraph = GridParagraph([(r.text, r.font) for r in block.runs if r.text], style)
+            style = paragraph_style(block.style, fonts)
+            runs = [piece for r in block.runs if r.text for piece in fonts.runs(r.text, r.font)]
+            paragraph = GridParagraph(runs, style)
             if block.keep_with_next:
                 paragraph.keepWithNext = True
             out.append(paragraph)
@@ -94,31 +92,33 @@ def flowables(document: Document, font_names: Mapping[str, str]) -> list[Flowabl
         elif isinstance(block, PageBreak):
             out.append(RLPageBreak())
         elif isinstance(block, LayoutTable):
-            out.append(GridTable(block, font_names))
+            out.append(GridTable(block, fonts))
         elif isinstance(block, Signoff):
             date_right = cells(block.date_right_chars)
             if block.date_follows_organ:
                 # Placed by its first character (7.3.5.2): the layout counts a digit as half
                 # a 字, the font's digits may be wider.
                 date_right += cells(text_width(block.date.text)) - _grid_width(
-                    block.date.text, font_names[block.date.font])
+                    fonts.runs(block.date.text, block.date.font), fonts)
             for run, right, key in ((block.organ, cells(block.organ_right_chars), "signoff"),
                                     (block.date, max(date_right, 0.0), "date")):
-                style = paragraph_style(key, font_names, right_indent=right)
-                out.append(GridParagraph([(run.text, run.font)], style))
+                style = paragraph_style(key, fonts, right_indent=right)
+                out.append(GridParagraph(fonts.runs(run.text, run.font), style))
     return out
 
 
-def _grid_width(text: str, font: str) -> float:
-    """Width of 3号 text on the grid: a cell per wide character, digits at their advance,
-    and the autospace between them."""
+def _grid_width(runs: list[Run], font_names: Mapping[str, str]) -> float:
+    """Width of 3号 text on the grid: a cell per wide character, digits at their advance
+    (condensed), and the autospace between them."""
+    text = "".join(t for t, _ in runs)
     spaces = sum(1 for a, b in itertools.pairwise(text) if is_autospaced(a, b))
-    return (sum(CELL_PITCH if is_wide(ch) else stringWidth(ch, font, BODY_PT) - CONDENSE_PT
-                for ch in text) + (AUTOSPACE_EM * BODY_PT + CONDENSE_PT) * spaces)
+    return (sum(CELL_PITCH if is_wide(ch) else stringWidth(ch, font_names[key], BODY_PT)
+                - CONDENSE_PT for piece, key in runs for ch in piece)
+            + (AUTOSPACE_EM * BODY_PT + CONDENSE_PT) * spaces)
 
 
-def _fonts(font_names: Mapping[str, str], size: float) -> dict[str, FontSpec]:
-    return {role: FontSpec(font_names[role], size) for role in FONT_ROLES}
+def _fonts(font_names: Mapping[str, str], size: float) -> FontSpecs:
+    return FontSpecs(font_names, size)
 
 
 def paragraph_style(key: str, font_names: Mapping[str, str], **overrides: float) -> GridStyle:
@@ -143,7 +143,7 @@ def paragraph_style(key: str, font_names: Mapping[str, str], **overrides: float)
     )
 
 
-def _page_number(font: str):
+def _page_number(fonts: PdfFonts):
     """"— N —" 4号, odd pages right and even pages left, one character in; its 一字线 7 mm
     below the 版心 (GB/T 9704 7.5)."""
     one_char = PAGE_NUMBER_PT
@@ -154,12 +154,21 @@ def _page_number(font: str):
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         n = canvas.getPageNumber()
         text = f"\u2014 {n} \u2014"
+        runs = fonts.runs(text, "page_number")
         canvas.saveState()
-        canvas.setFont(font, PAGE_NUMBER_PT)
-        if n % 2:
-            canvas.drawRightString(right - one_char, baseline, text)
-        else:
-            canvas.drawString(left + one_char, baseline, text)
+        if len(runs) == 1:
+            canvas.setFont(fonts[runs[0][1]], PAGE_NUMBER_PT)
+            if n % 2:
+                canvas.drawRightString(right - one_char, baseline, text)
+            else:
+                canvas.drawString(left + one_char, baseline, text)
+        else:  # pieces in several fonts of the chain, side by side
+            widths = [stringWidth(piece, fonts[key], PAGE_NUMBER_PT) for piece, key in runs]
+            x = right - one_char - sum(widths) if n % 2 else left + one_char
+            for (piece, key), width in zip(runs, widths, strict=True):
+                canvas.setFont(fonts[key], PAGE_NUMBER_PT)
+                canvas.drawString(x, baseline, piece)
+                x += width
         canvas.restoreState()
 
     return draw
