@@ -192,7 +192,7 @@ def _grid_table(tv: TableValues) -> Table:
                                    size_pt=number_size_pt(text, width)))
         else:
             cells.append(TableCell(c.row, c.col, c.rowspan, c.colspan, c.role, c.text or "", tv.pos))
-    keeps = keep_with_next(grid.n_rows, grid.header_rows, cells, grid.widths_mm)
+    keeps = keep_with_next(grid.n_rows, grid.header_rows, cells)
     return Table(grid.widths_mm, grid.n_rows, cells, grid.header_rows, keeps, name=table.key)
 
 
@@ -237,7 +237,7 @@ def _stats_table(stats: Stats) -> Table:
             text = format_number(v.value)
             cells.append(TableCell(r, 2 + i, 1, 1, "input", text, v.pos,
                                    size_pt=number_size_pt(text, widths[2 + i])))
-    keeps = keep_with_next(len(stats.rows) + 1, 1, cells, widths)
+    keeps = keep_with_next(len(stats.rows) + 1, 1, cells)
     return Table(widths, len(stats.rows) + 1, cells, 1, keeps, name="stats")
 
 

@@ -247,8 +247,7 @@ def _tc(cell: TableCell, origin: bool, width: int, keep_with_next: bool):
     return tc
 
 
-def _table_properties(t: DocxTable, width_twips: int, borders: bool = True,
-                      padding: int = parts.CELL_PADDING_TWIPS) -> None:
+def _table_properties(t: DocxTable, width_twips: int) -> None:
     """tblPr in schema order: tblW, jc, tblBorders, tblLayout (set by autofit), tblCellMar."""
     tbl_pr = t._tbl.tblPr
     for existing in tbl_pr.findall(qn("w:tblStyle")) + tbl_pr.findall(qn("w:tblLook")):
@@ -267,14 +266,14 @@ def _table_properties(t: DocxTable, width_twips: int, borders: bool = True,
     lines = OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
         b = OxmlElement(f"w:{side}")
-        b.set(qn("w:val"), "single" if borders else "nil")
-        if borders:
-            b.set(qn("w:sz"), str(BORDER_EIGHTHS))
-            b.set(qn("w:space"), "0")
-            b.set(qn("w:color"), "000000")
+        b.set(qn("w:val"), "single")
+        b.set(qn("w:sz"), str(BORDER_EIGHTHS))
+        b.set(qn("w:space"), "0")
+        b.set(qn("w:color"), "000000")
         lines.append(b)
     tbl_pr.insert_element_before(lines, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
     margins = OxmlElement("w:tblCellMar")  # on the table too: LibreOffice ignores the style's
+    padding = parts.CELL_PADDING_TWIPS
     for side, twips in (("top", 0), ("left", padding), ("bottom", 0), ("right", padding)):
         m = OxmlElement(f"w:{side}")
         m.set(qn("w:w"), str(twips))

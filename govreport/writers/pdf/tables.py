@@ -29,6 +29,11 @@ RULE_PT = 0.5
 # edge, so half a rule above and below the line gives the same row pitch and both formats
 # break a long table at the same rows (with 1 pt padding the PDF's rows were 15.5 pt).
 ROW_PADDING_PT = RULE_PT / 2
+# Word and LibreOffice set a table's top rule 0.77 pt below where the text before it ends and
+# its bottom rule below its last row (measured in LibreOffice: a table part that left it 1.25
+# pt moved on, one that left 2.1 pt stayed). The PDF gives its tables the same room, so both
+# formats end a page at the same row.
+EDGE_ABOVE_PT, EDGE_BELOW_PT = 0.8, 0.5
 _FUZZ = 1e-6
 
 
@@ -50,24 +55,33 @@ class GridTable(Table):
             ("BOTTOMPADDING", (0, 0), (-1, -1), ROW_PADDING_PT),
         ]
         fonts = as_pdf_fonts(font_names)
+        self._paragraphs: dict[tuple[int, int], GridParagraph] = {}
         for c in layout.cells:
             if c.text:  # in the role's chain fonts
                 runs = fonts.runs(c.text, CELL_STYLES[c.role].font)
-                data[c.row][c.col] = GridParagraph(runs, cell_style(c.role, fonts, c.size_pt))
+                paragraph = GridParagraph(runs, cell_style(c.role, fonts, c.size_pt))
+                data[c.row][c.col] = self._paragraphs[(c.row, c.col)] = paragraph
             if c.rowspan > 1 or c.colspan > 1:
                 commands.append(("SPAN", (c.col, c.row),
                                  (c.col + c.colspan - 1, c.row + c.rowspan - 1)))
         super().__init__(data, colWidths=[w * MM for w in layout.widths_mm], repeatRows=0,
                          style=TableStyle(commands), hAlign="CENTER")
 
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = super().wrap(availWidth, availHeight)
+        return width, height + EDGE_ABOVE_PT + EDGE_BELOW_PT
+
+    def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:
+        super().drawOn(canvas, x, y + EDGE_BELOW_PT, _sW)
+
     def first_part_height(self, availWidth: float) -> float:
-        """The height of the rows that must open the table on a page: up to the first row
-        after which the layout lets the table continue on the next page."""
+        """The height of the rows that must open the table on a page (up to the first row
+        after which the layout lets the table continue on the next page), and its edges."""
         self._calc(availWidth, TEXT_HEIGHT)
         heights = self._rowHeights
         row = next((r for r in range(1, len(heights)) if may_split_before(self.layout, r)),
                    len(heights))
-        return sum(heights[:row])
+        return sum(heights[:row]) + EDGE_ABOVE_PT + EDGE_BELOW_PT
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         """[first part, rest] at the last allowed row that fits; [] to move to the next page.
@@ -82,12 +96,29 @@ class GridTable(Table):
             row = self._last_fit(heights, availHeight, respect_keeps=False)
         if row is None:
             return []
-        first, rest = split_table(self.layout, row)
+        first, rest = split_table(self.layout, row, self._cuts(row, heights, availWidth))
         return [GridTable(first, self.font_names), GridTable(rest, self.font_names)]
+
+    def _cuts(self, row: int, heights: list[float], availWidth: float
+              ) -> dict[tuple[int, int], int]:
+        """For each cell spanning the split: how many of its characters fit in its rows above
+        the split, whole lines; the rest runs on below it."""
+        cuts = {}
+        for c in self.layout.cells:
+            if not (c.row < row < c.row + c.rowspan) or not c.text:
+                continue
+            paragraph = self._paragraphs[(c.row, c.col)]
+            inner = sum(self._colWidths[c.col:c.col + c.colspan]) - 2 * CELL_PADDING_PT
+            paragraph.wrap(inner, TEXT_HEIGHT)
+            room = sum(heights[c.row:row]) - 2 * ROW_PADDING_PT
+            fit = min(len(paragraph.lines), int((room + _FUZZ) // TABLE_LINE_PT))
+            cuts[(c.row, c.col)] = (paragraph.lines[fit].start if fit < len(paragraph.lines)
+                                    else len(c.text))
+        return cuts
 
     def _last_fit(self, heights: list[float], availHeight: float,
                   respect_keeps: bool) -> int | None:
-        found, used = None, 0.0
+        found, used = None, EDGE_ABOVE_PT + EDGE_BELOW_PT
         for row in range(1, len(heights)):
             used += heights[row - 1]
             if used > availHeight + _FUZZ:
