@@ -7,9 +7,15 @@ Totals are always computed and printed; a total the clerk typed in is only compa
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from govreport.findings import Finding, error
 from govreport.formats import ColumnDef, MatrixTable, RowDef
 from govreport.model import Number, StatValue, TableValues, is_number
+
+if TYPE_CHECKING:
+    from govreport.checkcontext import CheckContext
+    from govreport.rules import Rule
 
 
 def _num(tv: TableValues, path: str) -> Number | None:
@@ -38,19 +44,28 @@ def fill(tv: TableValues) -> None:
                 sum(parts), tv.row_pos.get(row.path), given=False)  # type: ignore[arg-type]
 
 
-def check(tv: TableValues) -> list[Finding]:
-    """Compare given totals with computed ones and check the table's balances."""
-    table = tv.definition
-    if not isinstance(table, MatrixTable):
-        return []
-    out: list[Finding] = []
-    for row in table.value_rows():
-        out.extend(_check_row_total(tv, table, row))
-        if row.sum and row.rule:
-            out.extend(_check_sum_row(tv, table, row))
-    for balance in table.balances:
-        out.extend(_check_balance(tv, table, balance.rule, balance.left, balance.right))
-    return out
+def _matrices(context: CheckContext) -> list[tuple[TableValues, MatrixTable]]:
+    return [(tv, tv.definition) for tv in context.report.tables.values()
+            if isinstance(tv.definition, MatrixTable)]
+
+
+def row_totals(context: CheckContext, rule: Rule) -> list[Finding]:
+    """T3-ROW, T4-SUM: a given 总计 of a row ≠ the sum of its columns (tables whose total
+    column names the rule)."""
+    return [f for tv, table in _matrices(context) if table.total_rule == rule.id
+            for row in table.value_rows() for f in _check_row_total(tv, table, row)]
+
+
+def sum_rows(context: CheckContext, rule: Rule) -> list[Finding]:
+    """T3-SUM: a given sum row (（七）总计) ≠ the sum of the rows it adds up."""
+    return [f for tv, table in _matrices(context) for row in table.value_rows()
+            if row.sum and row.rule == rule.id for f in _check_sum_row(tv, table, row)]
+
+
+def balances(context: CheckContext, rule: Rule) -> list[Finding]:
+    """T3-BAL: the balances a table states (一 + 二 = 三 + 四), per column."""
+    return [f for tv, table in _matrices(context) for b in table.balances if b.rule == rule.id
+            for f in _check_balance(tv, table, b.rule, b.left, b.right)]
 
 
 def _fmt(values: list[Number]) -> str:

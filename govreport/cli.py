@@ -68,11 +68,24 @@ def _summary(results: list[api.FileCheck]) -> str:
 
 @app.command("check")
 def check_command(
-    files: Annotated[list[str], typer.Argument(help="YAML 文件、文件夹（查找其中所有 .yaml/.yml）或通配符。", show_default=False)],
+    files: Annotated[list[str] | None, typer.Argument(help="YAML 文件、文件夹（查找其中所有 .yaml/.yml）或通配符。", show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 格式输出结果。")] = False,
+    list_rules: Annotated[bool, typer.Option("--list-rules", help="列出所有检查规则（编号、级别、说明）后退出。")] = False,
     similar: Annotated[str | None, typer.Option("--similar-threshold", metavar="PERCENT", help="X-SIMILAR 的阈值（百分比）：某部分正文与上一年度重复的文字超过此比例时警告；默认为环境变量 GOVREPORT_SIMILAR_THRESHOLD 或 60，写 100 则不检查。")] = None,
 ) -> None:
     """检查报告文件：格式、必填项、数字类型和表格勾稽关系。"""
+    if list_rules:
+        from govreport import rules
+
+        if as_json:
+            typer.echo(json.dumps([{"rule": r.id, "severity": r.severity.value, "stage": r.stage,
+                                    "description": r.description} for r in rules.all_rules()],
+                                  ensure_ascii=False, indent=2))
+        else:
+            typer.echo(rules.rules_text())
+        return
+    if not files:
+        raise UsageError("请给出要检查的 YAML 文件、文件夹或通配符（或用 --list-rules 列出检查规则）")
     from govreport.history import similarity
 
     try:

@@ -9,8 +9,9 @@ Only one level is read: last year's own `previous:` is not followed, so a chain 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from govreport.findings import Finding, error, short, warning
 from govreport.formats import CrossYearRule, MatrixTable, RecordTable
@@ -18,6 +19,10 @@ from govreport.history import similarity
 from govreport.model import Report, is_number
 from govreport.position import Pos
 from govreport.source import InputError, os_reason
+
+if TYPE_CHECKING:
+    from govreport.checkcontext import CheckContext
+    from govreport.rules import Rule
 
 
 def previous_name(report: Report) -> str:
@@ -71,27 +76,56 @@ def _read_previous(report: Report, path: Path, name: str) -> tuple[Report | None
     return last, None
 
 
-def check(report: Report, similar_threshold: float = similarity.DEFAULT_THRESHOLD) -> list[Finding]:
-    """Every cross-year finding; `similar_threshold` is X-SIMILAR's share (0.6 = 60 %)."""
-    last, findings, pos, name = load_previous(report)
-    if last is None or report.year is None or report.format is None:
-        return findings
-    assert last.year is not None
-    if last.year != report.year - 1:
-        findings.append(error("X-YEAR", pos, f"上一年度报告“{name}”是 {last.year} 年度的，"
-                                             f"本报告是 {report.year} 年度，应为 {report.year - 1} 年度"))
-        return findings
-    if report.organ and last.organ and report.organ.value != last.organ.value:
-        findings.append(warning("X-ORGAN", report.organ.pos,
-                                f"发布机关“{short(report.organ.value, 60)}”与上一年度报告的“{short(last.organ.value, 60)}”"
-                                f"不同；如机构已更名，请在报告中说明"))
-    for rule in report.format.cross_year:
-        if rule.kind == "carry":
-            findings.extend(_carry(report, last, rule, name))
-        elif rule.kind == "stock":
-            findings.extend(_stock(report, last, rule, name))
-    findings.extend(similarity.check(report, last, similar_threshold, name))
-    return findings
+def year(context: CheckContext, rule: Rule) -> list[Finding]:
+    """X-YEAR: `previous:` names no usable report, or not last year's."""
+    previous, report = context.previous, context.report
+    if previous is None:
+        return []
+    if previous.report is None or report.year is None:
+        return previous.findings
+    last_year = previous.report.year
+    if last_year != report.year - 1:
+        return [error(rule.id, previous.pos, f"上一年度报告“{previous.name}”是 {last_year} 年度的，"
+                                             f"本报告是 {report.year} 年度，应为 {report.year - 1} 年度")]
+    return []
+
+
+def organ(context: CheckContext, rule: Rule) -> list[Finding]:
+    """X-ORGAN: last year's report was published by another organ."""
+    report, last = context.report, context.last
+    if last is None or not report.organ or not last.organ or report.organ.value == last.organ.value:
+        return []
+    return [warning(rule.id, report.organ.pos,
+                    f"发布机关“{short(report.organ.value, 60)}”与上一年度报告的“{short(last.organ.value, 60)}”"
+                    f"不同；如机构已更名，请在报告中说明")]
+
+
+def carry(context: CheckContext, rule: Rule) -> list[Finding]:
+    """X-CARRY: this year's 上年结转 ≠ last year's 结转下年度 (as the format pairs them)."""
+    return _cross_year(context, rule, "carry", _carry)
+
+
+def stock(context: CheckContext, rule: Rule) -> list[Finding]:
+    """X-STOCK: 现行有效 ≠ last year's + 本年制发 − 本年废止."""
+    return _cross_year(context, rule, "stock", _stock)
+
+
+def similar(context: CheckContext, rule: Rule) -> list[Finding]:
+    """X-SIMILAR: a section repeats too much of last year's (内容雷同)."""
+    last, previous = context.last, context.previous
+    if last is None or previous is None:
+        return []
+    return similarity.check(context.report, last, context.similar_threshold, previous.name)
+
+
+def _cross_year(context: CheckContext, rule: Rule, kind: str,
+                compare: Callable[[Report, Report, CrossYearRule, str], list[Finding]]
+                ) -> list[Finding]:
+    last, previous, fmt = context.last, context.previous, context.report.format
+    if last is None or previous is None or fmt is None:
+        return []
+    return [f for r in fmt.cross_year if r.kind == kind and r.rule == rule.id
+            for f in compare(context.report, last, r, previous.name)]
 
 
 def _carry(report: Report, last: Report, rule: CrossYearRule, name: str) -> list[Finding]:

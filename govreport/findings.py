@@ -26,6 +26,13 @@ class Finding:
     pos: Pos
     message: str
 
+    def __post_init__(self) -> None:
+        from govreport.rules import rule  # every finding names a registered rule
+
+        registered = rule(self.rule).severity
+        if registered is not self.severity:
+            raise ValueError(f"{self.rule} is registered as {registered}, not {self.severity}")
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR

@@ -234,9 +234,22 @@ def template_data(name: str) -> dict[str, Any]:
 
 
 @functools.cache
+def template_list(name: str) -> tuple[dict[str, Any], ...]:
+    """A data file of `templates/` that is a list (the rule registry)."""
+    text = resources.files("govreport.templates").joinpath(name).read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_Loader)
+    if not isinstance(data, list) or not all(isinstance(e, dict) for e in data):
+        raise FormatDefinitionError(f"{name}: not a list of mappings")
+    return tuple(data)
+
+
+_NOT_FORMATS = {"common.yaml", "rules.yaml"}
+
+
+@functools.cache
 def format_ids() -> tuple[str, ...]:
     names = [p.name for p in resources.files("govreport.templates").iterdir()]
-    ids = sorted(n[:-5] for n in names if n.endswith(".yaml") and n != "common.yaml")
+    ids = sorted(n[:-5] for n in names if n.endswith(".yaml") and n not in _NOT_FORMATS)
     # The current format first: it is the default everywhere.
     return tuple(sorted(ids, key=lambda i: (i == "legacy", -_year_of(i))))
 
