@@ -81,27 +81,27 @@ class Text:
 
 
 @dataclass
-class Paragraph:
+class InputParagraph:
     text: Text
 
 
 @dataclass
-class Heading:
+class InputHeading:
     """A numbered sub-heading on its own line, then its body."""
 
     text: Text
-    body: list[Block]
+    body: list[InputBlock]
 
 
 @dataclass
-class Lead:
+class InputLead:
     """A run-in heading: number and lead in the heading style, then text in the body style."""
 
     lead: Text
     text: Text | None
 
 
-Block = Paragraph | Heading | Lead
+InputBlock = InputParagraph | InputHeading | InputLead
 
 
 @dataclass
@@ -110,7 +110,7 @@ class Section:
 
     key: str | None
     heading: Text
-    body: list[Block]
+    body: list[InputBlock]
     table: str | None = None
 
 
@@ -164,7 +164,7 @@ class Stats:
 
 
 @dataclass
-class Signoff:
+class InputSignoff:
     organ: Text | None
     date: dt.date | None
     date_pos: Pos | None
@@ -180,11 +180,11 @@ class Report:
     organ: Text | None = None
     year: int | None = None
     title: list[Text] = field(default_factory=list)
-    preface: list[Block] = field(default_factory=list)
+    preface: list[InputBlock] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     tables: dict[str, TableValues] = field(default_factory=dict)
     stats: Stats | None = None
-    signoff: Signoff | None = None
+    signoff: InputSignoff | None = None
     previous: Path | None = None
     positions: dict[str, Pos] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
@@ -228,11 +228,11 @@ class Report:
         return self.organ.value if self.organ else ""
 
 
-def iter_block_texts(blocks: list[Block]) -> Iterator[Text]:
+def iter_block_texts(blocks: list[InputBlock]) -> Iterator[Text]:
     for block in blocks:
-        if isinstance(block, Paragraph):
+        if isinstance(block, InputParagraph):
             yield block.text
-        elif isinstance(block, Heading):
+        elif isinstance(block, InputHeading):
             yield block.text
             yield from iter_block_texts(block.body)
         else:

@@ -123,7 +123,7 @@ Node = Scalar | Mapping | Sequence
 
 
 @dataclass
-class Document:
+class YamlDocument:
     """The root node of a file plus the problems found while composing it (duplicate keys)."""
 
     root: Node
@@ -167,7 +167,7 @@ def _fits_tag(value: str, tag: str) -> bool:
     return implicit == tag or (tag == FLOAT and implicit == INT)
 
 
-def compose(src: SourceText) -> Document:
+def compose(src: SourceText) -> YamlDocument:
     """Build the node tree of a single-document YAML file, or raise InputError.
 
     The cyclic garbage collector is paused meanwhile: the tree holds no cycles, and a file of
@@ -182,7 +182,7 @@ def compose(src: SourceText) -> Document:
             gc.enable()
 
 
-def _compose(src: SourceText) -> Document:
+def _compose(src: SourceText) -> YamlDocument:
     lines = _LINE_BREAK.split(src.text)
     name = src.name
     findings: list[Finding] = []
@@ -302,4 +302,4 @@ def _compose(src: SourceText) -> Document:
 
     if root is None or (isinstance(root, Scalar) and root.is_null):
         raise InputError([error("SCHEMA", Pos(name, 1, 1), "文件为空；可用 govreport init 生成一份完整的模板")])
-    return Document(root, findings)
+    return YamlDocument(root, findings)

@@ -26,7 +26,15 @@ from dataclasses import dataclass
 
 from govreport.findings import Finding, short, warning
 from govreport.formats import FormatDef, common
-from govreport.model import Block, Heading, Lead, Paragraph, Report, Section, Text
+from govreport.model import (
+    InputBlock,
+    InputHeading,
+    InputLead,
+    InputParagraph,
+    Report,
+    Section,
+    Text,
+)
 
 RULE = "X-SIMILAR"
 DEFAULT_THRESHOLD = 0.6
@@ -187,7 +195,7 @@ def _placeholder() -> re.Pattern[str]:
     return re.compile(re.escape(str(common()["placeholder_marker"])) + r"[^】]*】?")
 
 
-def pieces(blocks: list[Block], fixed: frozenset[str]) -> list[Piece]:
+def pieces(blocks: list[InputBlock], fixed: frozenset[str]) -> list[Piece]:
     """The comparable texts of a section body, without scaffold labels and placeholders."""
     out: list[Piece] = []
 
@@ -202,14 +210,14 @@ def pieces(blocks: list[Block], fixed: frozenset[str]) -> list[Piece]:
                 out.append(Piece(text, norm, tuple(o + at for o in origin)))
             at = end
 
-    def walk(items: list[Block]) -> None:
+    def walk(items: list[InputBlock]) -> None:
         for b in items:
-            if isinstance(b, Paragraph):
+            if isinstance(b, InputParagraph):
                 add(b.text, label=False)
-            elif isinstance(b, Heading):
+            elif isinstance(b, InputHeading):
                 add(b.text, label=True)
                 walk(b.body)
-            elif isinstance(b, Lead):
+            elif isinstance(b, InputLead):
                 add(b.lead, label=True)
                 add(b.text, label=False)
 

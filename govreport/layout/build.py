@@ -33,8 +33,9 @@ from govreport.layout.style import (
 from govreport.layout.tablekeep import keep_with_next
 from govreport.layout.titlebreak import title_lines
 from govreport.model import (
-    Heading,
-    Lead,
+    InputHeading,
+    InputLead,
+    InputParagraph,
     Report,
     Stats,
     StatsGroup,
@@ -42,9 +43,6 @@ from govreport.model import (
     Text,
     format_date,
     format_number,
-)
-from govreport.model import (
-    Paragraph as InputParagraph,
 )
 from govreport.numbering import number_label
 
@@ -163,11 +161,11 @@ def _content(blocks: list, numbering: tuple[str, ...], depth: int) -> list[Block
         number = number_label(numbering[depth], counter)
         style = SUB_HEADING_STYLES[depth]
         font = PARAGRAPH_STYLES[style].font
-        if isinstance(block, Heading):
+        if isinstance(block, InputHeading):
             out.append(Paragraph(style, [Run(number, font, pos=block.text.pos),
                                          Run(block.text.value, font, block.text)]))
             out.extend(_content(block.body, numbering, depth + 1))
-        elif isinstance(block, Lead):
+        elif isinstance(block, InputLead):
             runs = [Run(number, font, pos=block.lead.pos), Run(block.lead.value, font, block.lead)]
             if block.text is not None:
                 runs.append(Run(block.text.value, "body", block.text))

@@ -18,7 +18,7 @@ from govreport.formats import (
     format_ids,
     get_format,
 )
-from govreport.model import Report, Section, Signoff, Text
+from govreport.model import InputSignoff, Report, Section, Text
 from govreport.position import Pos
 from govreport.reader.content import check_own_number, read_content
 from govreport.reader.context import Context
@@ -117,7 +117,7 @@ def _read_title(ctx: Context, node: Node) -> list[Text]:
     return [text] if text else []
 
 
-def _read_signoff(ctx: Context, node: Node) -> Signoff | None:
+def _read_signoff(ctx: Context, node: Node) -> InputSignoff | None:
     if not isinstance(node, Mapping):
         ctx.error(node.pos, f"落款（signoff）应为映射 {{organ: …, date: …}}，这里是{describe(node)}")
         return None
@@ -126,7 +126,7 @@ def _read_signoff(ctx: Context, node: Node) -> Signoff | None:
     organ_node, date_node = node.get("organ"), node.get("date")
     organ = read_text(ctx, organ_node, "署名机关") if organ_node is not None else None
     date = read_date(ctx, date_node, "成文日期（signoff.date）") if date_node is not None else None
-    return Signoff(organ, date, date_node.pos if date_node is not None else None)
+    return InputSignoff(organ, date, date_node.pos if date_node is not None else None)
 
 
 def _read_fixed_sections(ctx: Context, node: Node, fmt: FormatDef, owner: Pos) -> list[Section]:

@@ -7,7 +7,14 @@ import re
 import pytest
 
 import govreport
-from govreport.model import Heading, Lead, Paragraph, format_date, format_number, iter_block_texts
+from govreport.model import (
+    InputHeading,
+    InputLead,
+    InputParagraph,
+    format_date,
+    format_number,
+    iter_block_texts,
+)
 from govreport.numbering import number_label
 from tests.conftest import (
     GOV_2019,
@@ -32,16 +39,16 @@ def numbered_text(report) -> list[str]:
     def blocks(items, depth):
         counter = 0
         for block in items:
-            if isinstance(block, Paragraph):
+            if isinstance(block, InputParagraph):
                 lines.append(block.text.value)
                 continue
             counter += 1
             number = number_label(fmt.numbering[depth], counter)
-            if isinstance(block, Heading):
+            if isinstance(block, InputHeading):
                 lines.append(number + block.text.value)
                 blocks(block.body, depth + 1)
             else:
-                assert isinstance(block, Lead)
+                assert isinstance(block, InputLead)
                 lines.append(number + block.lead.value + (block.text.value if block.text else ""))
 
     for i, section in enumerate(report.sections):
@@ -70,8 +77,8 @@ def test_legacy_example_keeps_the_seeds_structure():
     assert [s.heading.value for s in report.sections] == [
         "政务公开工作开展情况", "主动公开政府信息情况", "依申请公开政府信息情况", "存在的主要问题", "下一步工作安排"]
     first = report.sections[0].body
-    assert [type(b).__name__ for b in first] == ["Paragraph", "Heading", "Heading", "Heading", "Heading"]
-    assert [type(b).__name__ for b in first[4].body] == ["Paragraph", "Lead", "Lead", "Lead", "Lead"]
+    assert [type(b).__name__ for b in first] == ["InputParagraph", "InputHeading", "InputHeading", "InputHeading", "InputHeading"]
+    assert [type(b).__name__ for b in first[4].body] == ["InputParagraph", "InputLead", "InputLead", "InputLead", "InputLead"]
     assert (report.signoff_organ, format_date(report.signoff.date)) == ("泉阳镇人民政府", "2019年2月28日")
 
 

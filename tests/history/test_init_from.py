@@ -11,7 +11,7 @@ import yaml
 
 import govreport
 from govreport.formats import common
-from govreport.model import Heading, Lead, Paragraph
+from govreport.model import InputHeading, InputLead, InputParagraph
 from tests.conftest import GOV_2021, LEGACY
 from tests.history.conftest import Y2020, Y2021, Y2022
 
@@ -94,11 +94,11 @@ def narrative(report):
     """The prose of a report's sections: paragraphs and the text after run-in leads."""
     def walk(blocks):
         for b in blocks:
-            if isinstance(b, Paragraph):
+            if isinstance(b, InputParagraph):
                 yield b.text.value
-            elif isinstance(b, Heading):
+            elif isinstance(b, InputHeading):
                 yield from walk(b.body)
-            elif isinstance(b, Lead) and b.text:
+            elif isinstance(b, InputLead) and b.text:
                 yield b.text.value
 
     return [t for s in report.sections for t in walk(s.body)]

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 
 from govreport.fonts import ResolvedFont
 from govreport.fonts.pdf import register_reportlab_font
-from govreport.writers.pdf.linebreak import Run
+from govreport.writers.pdf.linebreak import Piece
 from govreport.writers.pdf.styles import FontSpec
 
 # Synthetic bold, as Word does for a font without a bold face: glyphs filled and stroked
@@ -46,7 +46,7 @@ class PdfFonts(Mapping[str, str]):
     def __len__(self) -> int:
         return len(self._names)
 
-    def runs(self, text: str, role: str) -> list[Run]:
+    def runs(self, text: str, role: str) -> list[Piece]:
         """`text` of `role` as runs, cut where a fallback font draws (see the module doc)."""
         font = self._roles.get(role)
         if font is None or not font.fallbacks:

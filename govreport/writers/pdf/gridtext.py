@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable
 
 from govreport.layout.style import AUTOSPACE_EM
 from govreport.writers.pdf.chars import is_doubled
-from govreport.writers.pdf.linebreak import Line, Run, Span, break_lines, widest_token
+from govreport.writers.pdf.linebreak import Line, Piece, Span, break_lines, widest_token
 from govreport.writers.pdf.styles import FontSpec, GridStyle
 
 _FUZZ = 1e-6
@@ -31,9 +31,9 @@ class GridParagraph(Flowable):
     ``keepWithNext`` comes from the style, so text stays on the line grid across pages.
     """
 
-    def __init__(self, runs: str | Sequence[Run], style: GridStyle) -> None:
+    def __init__(self, runs: str | Sequence[Piece], style: GridStyle) -> None:
         super().__init__()
-        self.runs: tuple[Run, ...] = (
+        self.runs: tuple[Piece, ...] = (
             ((runs, style.default),) if isinstance(runs, str) else tuple(runs)
         )
         for _, key in self.runs:
@@ -132,7 +132,7 @@ class GridParagraph(Flowable):
         return [head, tail]
 
     def _part(
-        self, lines: list[Line], runs: tuple[Run, ...], base: int, *, continued: bool
+        self, lines: list[Line], runs: tuple[Piece, ...], base: int, *, continued: bool
     ) -> GridParagraph:
         """A paragraph holding ``lines`` without re-breaking; ``runs`` start at offset ``base``."""
         part = GridParagraph(runs, self.grid_style)
@@ -237,9 +237,9 @@ class _Pen:
         return self._tx
 
 
-def _slice_runs(runs: Sequence[Run], start: int, end: int | None) -> tuple[Run, ...]:
+def _slice_runs(runs: Sequence[Piece], start: int, end: int | None) -> tuple[Piece, ...]:
     """The runs' characters from offset ``start`` to ``end`` (None: to the end)."""
-    out: list[Run] = []
+    out: list[Piece] = []
     pos = 0
     for text, key in runs:
         lo, hi = max(start - pos, 0), len(text) if end is None else min(end - pos, len(text))

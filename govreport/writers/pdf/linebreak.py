@@ -22,7 +22,7 @@ from govreport.writers.pdf.chars import (
     is_wide,
 )
 
-Run = tuple[str, str]
+Piece = tuple[str, str]
 """A piece of paragraph text and its style key, e.g. ``("（一）统一认识。", "kai")``."""
 
 Measure = Callable[[str, str], float]
@@ -165,7 +165,7 @@ class _Widths:
         return sum(self.char(ch, style) for ch in text) + self.tracking * (len(text) - 1)
 
 
-def tokenize(runs: Sequence[Run], widths: _Widths, autospace: Autospace | None = None) -> _Tokens:
+def tokenize(runs: Sequence[Piece], widths: _Widths, autospace: Autospace | None = None) -> _Tokens:
     """Split runs into wide characters, narrow words and spaces; with `autospace`, an
     ideograph and a Latin word that touch get that space between them."""
     toks = _Tokens(widths.cell, widths.tracking)
@@ -200,7 +200,7 @@ def tokenize(runs: Sequence[Run], widths: _Widths, autospace: Autospace | None =
     return toks
 
 
-def widest_token(runs: Sequence[Run], measure: Measure, cell: float | None = None) -> float:
+def widest_token(runs: Sequence[Piece], measure: Measure, cell: float | None = None) -> float:
     """Width of the widest unbreakable token (a table column narrower than this overflows)."""
     return max(tokenize(runs, _Widths(measure, cell)).width, default=0.0)
 
@@ -319,7 +319,7 @@ def _spans(toks: _Tokens, i: int, e: int, x: float, gap: float) -> tuple[Span, .
 
 
 def break_lines(
-    runs: Sequence[Run],
+    runs: Sequence[Piece],
     width: float,
     *,
     measure: Measure,

@@ -42,7 +42,7 @@ from govreport.writers.pdf.chars import is_autospaced, is_wide
 from govreport.writers.pdf.fontset import FontSpecs, PdfFonts, as_pdf_fonts
 from govreport.writers.pdf.gridtext import GridParagraph
 from govreport.writers.pdf.keep import KeepWithLines
-from govreport.writers.pdf.linebreak import Align, Run
+from govreport.writers.pdf.linebreak import Align, Piece
 from govreport.writers.pdf.styles import CELL_COMPRESS, CELL_PITCH, MM, GridStyle, cells
 from govreport.writers.pdf.tables import GridTable
 
@@ -107,7 +107,7 @@ def flowables(document: Document, font_names: Mapping[str, str]) -> list[Flowabl
     return out
 
 
-def _grid_width(runs: list[Run], font_names: Mapping[str, str]) -> float:
+def _grid_width(runs: list[Piece], font_names: Mapping[str, str]) -> float:
     """Width of 3号 text on the grid: a cell per wide character, digits at their advance
     (condensed), and the autospace between them."""
     text = "".join(t for t, _ in runs)
