@@ -1,36 +1,26 @@
-"""The Python API: `load`, `check` — what the command line is a thin shell over."""
+"""The Python API: `load`, `check`, `check_file`, `build` — what the command line is a thin
+shell over."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govreport.checks import check_report
-from govreport.findings import Finding, has_errors
+from govreport.filecheck import FileCheck, load, load_file
+from govreport.filecheck import check_file as _check_file
+from govreport.findings import Finding
 from govreport.history.similarity import resolve_threshold
 from govreport.model import Report
-from govreport.reader import read_report
-from govreport.source import InputError
+from govreport.writers import DEFAULT_OUTPUTS, WriterOptions, load_writers
 
 if TYPE_CHECKING:
     from govreport.builder import BuildResult
+    from govreport.writers import Writer
 
-
-def load(path: str | os.PathLike[str], *, strict: bool = True) -> Report:
-    """Read and validate a report file.
-
-    With `strict` (the default) any error raises `InputError`, whose `findings` list every
-    problem, so the returned report is complete. With `strict=False` the report is returned
-    anyway, with its problems in `report.findings` and unreadable values left out; only a file
-    that is not usable YAML at all still raises.
-    """
-    report = read_report(Path(path), os.fspath(path))
-    if strict and has_errors(report.findings):
-        raise InputError([f for f in report.findings if f.is_error])
-    return report
+__all__ = ["FileCheck", "build", "check", "check_file", "load", "load_file", "writers_for"]
 
 
 def check(report: Report, *, similar_threshold: float | None = None) -> list[Finding]:
@@ -43,59 +33,56 @@ def check(report: Report, *, similar_threshold: float | None = None) -> list[Fin
     return check_report(report, resolve_threshold(similar_threshold))
 
 
-@dataclass
-class FileCheck:
-    """The outcome of checking one file, as `govreport check --json` reports it."""
-
-    file: str
-    findings: list[Finding] = field(default_factory=list)
-    report: Report | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not has_errors(self.findings)
-
-    def as_dict(self) -> dict[str, object]:
-        return {"file": self.file, "ok": self.ok, "findings": [f.as_dict() for f in self.findings]}
+def writers_for(outputs: Sequence[str] = DEFAULT_OUTPUTS,
+                fonts: Mapping[str, str] | None = None) -> list[Writer]:
+    """The writers of `outputs` (`--to` values), ready: their fonts resolved, so that a font
+    that cannot be used raises `govreport.fonts.FontError` here, before any file is built.
+    An unknown output raises `govreport.writers.UnknownOutput`."""
+    writers = load_writers(outputs, WriterOptions(dict(fonts or {})))
+    for writer in writers:
+        notes = getattr(writer, "notes", None)
+        if notes is not None:
+            notes()
+    return writers
 
 
-def check_file(path: str | os.PathLike[str], *,
-               similar_threshold: float | None = None) -> FileCheck:
+def check_file(path: str | os.PathLike[str], *, similar_threshold: float | None = None,
+               outputs: Sequence[str] = DEFAULT_OUTPUTS, fonts: Mapping[str, str] | None = None,
+               writers: Sequence[Writer] | None = None) -> FileCheck:
     """Load leniently and check: all the problems of a file at once, never an exception
-    (except a bad `similar_threshold`, see `check`)."""
-    threshold = resolve_threshold(similar_threshold)
-    loaded = load_file(path)
-    if loaded.report is None:
-        return loaded
-    return FileCheck(loaded.file, check_report(loaded.report, threshold), loaded.report)
-
-
-def load_file(path: str | os.PathLike[str]) -> FileCheck:
-    """Load leniently without checking: what reading alone finds (for `govreport diff`, which
-    needs readable numbers, not a report free of arithmetic or last-year warnings)."""
-    name = os.fspath(path)
-    try:
-        report = load(path, strict=False)
-    except InputError as exc:
-        return FileCheck(name, exc.findings)
-    return FileCheck(name, list(report.findings), report)
+    (except a bad `similar_threshold`, see `check`, and the errors of `writers_for`). The
+    preflights of the writers of `outputs` run too (the PDF's GLYPH); `outputs=()` skips
+    them; `writers` (from `writers_for`) may be given instead, to check many files."""
+    if writers is None:
+        writers = writers_for(outputs, fonts) if outputs else []
+    return _check_file(path, similar_threshold=similar_threshold, writers=writers)
 
 
 def build(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
-          outdir: str | os.PathLike[str] = "out", formats: Sequence[str] = ("docx", "pdf"),
-          jobs: int | None = None, fonts: Mapping[str, str] | None = None,
+          outdir: str | os.PathLike[str] = "out", outputs: Sequence[str] = DEFAULT_OUTPUTS,
+          jobs: int | None = None, fonts: Mapping[str, str] | None = None, *,
+          writers: Sequence[Writer] | None = None, debug: bool = False,
+          on_start: Callable[[int], None] | None = None,
           on_result: Callable[[int, BuildResult], None] | None = None) -> list[BuildResult]:
     """Build reports: files, folders (searched for *.yaml / *.yml) and glob patterns.
 
     Returns one `BuildResult` per input, in input order; a file with errors is reported, not
-    raised. `jobs` worker processes (default: the number of CPUs); `fonts` are PDF font
-    choices by role, as `--font` takes them. Raises `BuildError` for usage problems (nothing
-    matches, two inputs would write the same output, the output folder is a file, an unknown
-    format) before anything is written, and
-    `govreport.fonts.FontError` for a font that cannot be used.
+    raised. `outputs` are `--to` values (any installed writer); `writers` may be given
+    instead (from `writers_for`). `jobs` worker processes (default: the number of CPUs);
+    `fonts` are PDF font choices by role, as `--font` takes them. `on_start(count)` is called
+    once the inputs are known, `on_result(index, result)` as each file finishes.
+
+    Raises `govreport.inputs.BuildError` for usage problems (nothing matches, two inputs would
+    write the same output, the output folder is a file), `govreport.writers.UnknownOutput`
+    for an unknown output and `govreport.fonts.FontError` for a font that cannot be used,
+    all before anything is written. `debug` keeps the traceback of an internal error.
     """
     from govreport import batch, inputs
 
     arguments = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     plan = inputs.plan_outputs(inputs.collect_inputs(arguments), Path(outdir))
-    return batch.run_jobs(plan, tuple(formats), workers=jobs, fonts=fonts, on_result=on_result)
+    if writers is None:
+        writers = writers_for(outputs, fonts)
+    if on_start is not None:
+        on_start(len(plan))
+    return batch.run_jobs(plan, writers, workers=jobs, debug=debug, on_result=on_result)

@@ -4,40 +4,38 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 
-from govreport.builder import FORMATS, BuildResult, build_file, check_formats, pdf_fonts
+from govreport.builder import BuildResult, build_file
 from govreport.inputs import Job
+from govreport.writers import Writer
 
 ResultCallback = Callable[[int, BuildResult], None]
 
 
-def run_jobs(jobs: Sequence[Job], formats: Sequence[str] = FORMATS, workers: int | None = None,
-             fonts: Mapping[str, str] | None = None, debug: bool = False,
-             on_result: ResultCallback | None = None) -> list[BuildResult]:
-    """Build every job; results in input order. `on_result(index, result)` is called as each
-    file finishes (for progress output). `workers` processes (default: the number of CPUs);
-    a single file is built on two cores instead. Raises `BuildError` for an unknown format."""
-    check_formats(formats)
+def run_jobs(jobs: Sequence[Job], writers: Sequence[Writer], workers: int | None = None,
+             debug: bool = False, on_result: ResultCallback | None = None) -> list[BuildResult]:
+    """Build every job with `writers`; results in input order. `on_result(index, result)` is
+    called as each file finishes (for progress output). `workers` processes (default: the
+    number of CPUs); a single file is built on two cores instead."""
     if workers is None:
         workers = os.cpu_count() or 1
-    if "pdf" in formats:
-        pdf_fonts(fonts)  # resolve (and convert) once, before any worker starts
+    writers = tuple(writers)
     if workers <= 1 or len(jobs) <= 1:
         results = []
         for i, job in enumerate(jobs):
-            result = _build_one(job, tuple(formats), fonts, debug, parallel=len(jobs) == 1)
+            result = _build_one(job, writers, debug, parallel=len(jobs) == 1)
             results.append(result)
             if on_result:
                 on_result(i, result)
         return results
-    _warm_up(formats, fonts)
+    _warm_up(writers)
     slots: list[BuildResult | None] = [None] * len(jobs)
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=_context(),
                              initializer=_init_worker) as pool:
         futures: dict[Future[BuildResult], int] = {
-            pool.submit(_build_one, job, tuple(formats), fonts, debug): i
+            pool.submit(_build_one, job, writers, debug): i
             for i, job in enumerate(jobs)
         }
         try:
@@ -59,12 +57,11 @@ def _outcome(future: Future[BuildResult], job: Job) -> BuildResult:
         return BuildResult(os.fspath(job.input), error=f"生成进程意外退出：{type(exc).__name__}: {exc}")
 
 
-def _build_one(job: Job, formats: tuple[str, ...], fonts: Mapping[str, str] | None,
-               debug: bool, parallel: bool = False) -> BuildResult:
+def _build_one(job: Job, writers: tuple[Writer, ...], debug: bool,
+               parallel: bool = False) -> BuildResult:
     """One file, every failure turned into that file's result."""
     try:
-        return build_file(job.input, job.folder, formats, stem=job.stem, fonts=fonts,
-                          parallel=parallel)
+        return build_file(job.input, job.folder, writers, stem=job.stem, parallel=parallel)
     except Exception as exc:
         detail = traceback.format_exc() if debug else None
         message = f"内部错误（{type(exc).__name__}: {exc}）；加 --debug 可查看详细信息"
@@ -86,15 +83,12 @@ def _is_macos() -> bool:
     return sys.platform == "darwin"
 
 
-def _warm_up(formats: Sequence[str], fonts: Mapping[str, str] | None) -> None:
-    """Import the writers and load the fonts here, so that forked workers start ready."""
-    if "docx" in formats:
-        import govreport.writers.docx
-    if "pdf" in formats:
-        import govreport.writers.pdf.writer  # noqa: F401
-        from govreport.fonts import register_reportlab_fonts
-
-        register_reportlab_fonts(pdf_fonts(fonts))
+def _warm_up(writers: Sequence[Writer]) -> None:
+    """Let every writer load its libraries and fonts here, so that forked workers start ready."""
+    for writer in writers:
+        warm_up = getattr(writer, "warm_up", None)
+        if warm_up is not None:
+            warm_up()
     import gc
 
     gc.collect()

@@ -11,12 +11,15 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from govreport import api
 from govreport.findings import severity_counts
+
+if TYPE_CHECKING:
+    from govreport.builder import BuildResult
 
 app = typer.Typer(
     name="govreport",
@@ -66,14 +69,52 @@ def _summary(results: list[api.FileCheck]) -> str:
     return f"{checked}：{errors} 个错误，{warnings} 个警告。"
 
 
+FontOption = Annotated[
+    list[str] | None,
+    typer.Option("--font", help="为某一角色指定 PDF 字体：角色=字体文件[#序号]，可重复，"
+                                "如 --font body=/path/仿宋_GB2312.ttf。角色：title 标题、body 正文、"
+                                "heading1 一级标题、heading2 二级标题、table 表格、page_number 页码。"),
+]
+
+
+def _outputs_help(verb: str) -> str:
+    from govreport.writers import output_names
+
+    return f"{verb}的输出格式，用逗号分隔；本机可用：{'、'.join(output_names())}。"
+
+
+def _font_choices(options: list[str] | None) -> dict[str, str]:
+    """`--font ROLE=PATH` values → {role: "PATH[#N]"}, with Chinese usage errors."""
+    from govreport.fonts import FontError, font_choices
+
+    try:
+        return font_choices(options or [])
+    except FontError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _writers(to: str, font: list[str] | None) -> list:
+    """The writers `--to` names, ready (fonts resolved): every problem a usage error."""
+    from govreport import writers
+    from govreport.fonts import FontError
+
+    fonts = _font_choices(font)
+    try:
+        return api.writers_for(writers.parse_outputs(to), fonts)
+    except (writers.UnknownOutput, FontError) as exc:
+        raise UsageError(str(exc)) from None
+
+
 @app.command("check")
 def check_command(
     files: Annotated[list[str] | None, typer.Argument(help="YAML 文件、文件夹（查找其中所有 .yaml/.yml）或通配符。", show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 格式输出结果。")] = False,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="列出所有检查规则（编号、级别、说明）后退出。")] = False,
     similar: Annotated[str | None, typer.Option("--similar-threshold", metavar="PERCENT", help="X-SIMILAR 的阈值（百分比）：某部分正文与上一年度重复的文字超过此比例时警告；默认为环境变量 GOVREPORT_SIMILAR_THRESHOLD 或 60，写 100 则不检查。")] = None,
+    to: Annotated[str, typer.Option("--to", help=_outputs_help("要检查（生成前检查，如 PDF 的字形）"))] = "docx,pdf",
+    font: FontOption = None,
 ) -> None:
-    """检查报告文件：格式、必填项、数字类型和表格勾稽关系。"""
+    """检查报告文件：格式、必填项、数字类型、表格勾稽关系，以及生成各输出格式前的检查（如 PDF 缺字）。"""
     if list_rules:
         from govreport import rules
 
@@ -99,7 +140,8 @@ def check_command(
         paths = inputs.collect_inputs(files)
     except inputs.BuildError as exc:
         raise UsageError(str(exc)) from None
-    results = [api.check_file(f, similar_threshold=threshold) for f in paths]
+    writers = _writers(to, font)
+    results = [api.check_file(f, similar_threshold=threshold, writers=writers) for f in paths]
     if as_json:
         typer.echo(json.dumps({"files": [r.as_dict() for r in results]}, ensure_ascii=False, indent=2))
     else:
@@ -183,69 +225,51 @@ def diff_command(
     out.flush()
 
 
-FontOption = Annotated[
-    list[str] | None,
-    typer.Option("--font", help="为某一角色指定 PDF 字体：角色=字体文件[#序号]，可重复，"
-                                "如 --font body=/path/仿宋_GB2312.ttf。角色：title 标题、body 正文、"
-                                "heading1 一级标题、heading2 二级标题、table 表格、page_number 页码。"),
-]
-
-
-def _font_choices(options: list[str] | None) -> dict[str, str]:
-    """`--font ROLE=PATH` values → {role: "PATH[#N]"}, with Chinese usage errors."""
-    from govreport.fonts import FontError, font_choices
-
-    try:
-        return font_choices(options or [])
-    except FontError as exc:
-        raise UsageError(str(exc)) from None
-
-
 @app.command("build")
 def build_command(
     files: Annotated[list[str], typer.Argument(help="YAML 文件、文件夹（查找其中所有 .yaml/.yml）或通配符。", show_default=False)],
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件夹；输入来自多个文件夹时在其中保持文件夹结构。")] = Path("."),
-    to: Annotated[str, typer.Option("--to", help="输出格式，用逗号分隔：docx、pdf。")] = "docx,pdf",
+    to: Annotated[str, typer.Option("--to", help=_outputs_help("生成"))] = "docx,pdf",
     font: FontOption = None,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="同时生成的进程数，默认为 CPU 核数。")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只显示错误和最后的汇总。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="在标准输出打印 JSON 结果（不显示进度）。")] = False,
     report: Annotated[Path | None, typer.Option("--report", help="另把 JSON 结果写入这个文件。")] = None,
 ) -> None:
-    """生成报告文档：先检查，没有错误才生成 DOCX 和 PDF；可一次生成多个文件。"""
-    from govreport import batch, inputs, progress
-    from govreport import builder as build
+    """生成报告文档：先检查，没有错误才生成 DOCX 和 PDF（或 --to 所列的格式）；可一次生成多个文件。"""
+    import contextlib
 
-    try:
-        formats = build.parse_formats(to)
-        plan = inputs.plan_outputs(inputs.collect_inputs(files), output)
-    except inputs.BuildError as exc:
-        raise UsageError(str(exc)) from None
-    fonts = _font_choices(font)
-    if "pdf" in formats:
-        from govreport.fonts import FontError
+    from govreport import inputs, progress
+
+    writers = _writers(to, font)
+    total = finished = 0
+    with contextlib.ExitStack() as stack:
+        out = None
+
+        def start(count: int) -> None:  # the inputs are known and fine: say what the build uses
+            nonlocal out, total
+            total = count
+            if not quiet:
+                for writer in writers:
+                    for note in getattr(writer, "notes", list)():
+                        typer.echo(note, err=True)
+            out = stack.enter_context(progress.reporter(count, quiet, as_json))
+
+        def done(_index: int, result: BuildResult) -> None:
+            nonlocal finished
+            finished += 1
+            out.file_done(result)
 
         try:
-            note = build.substitute_note(build.pdf_fonts(fonts))
-        except FontError as exc:
+            results = api.build(files, output, writers=writers, jobs=jobs,
+                                debug=_state["debug"], on_start=start, on_result=done)
+        except inputs.BuildError as exc:
             raise UsageError(str(exc)) from None
-        if note and not quiet:
-            typer.echo(note, err=True)
-    finished = 0
-    try:
-        with progress.reporter(len(plan), quiet, as_json) as out:
-            def done(_index: int, result: build.BuildResult) -> None:
-                nonlocal finished
-                finished += 1
-                out.file_done(result)
-
-            results = batch.run_jobs(plan, formats, workers=jobs, fonts=fonts,
-                                     debug=_state["debug"], on_result=done)
-    except KeyboardInterrupt:
-        typer.echo(f"govreport: 已中断：{finished} 个文件已处理完，其余 {len(plan) - finished} "
-                   "个未生成；已写出的文件都是完整的。", err=True)
-        raise typer.Exit(130) from None
-    out.finish(results)
+        except KeyboardInterrupt:
+            typer.echo(f"govreport: 已中断：{finished} 个文件已处理完，其余 {total - finished} "
+                       "个未生成；已写出的文件都是完整的。", err=True)
+            raise typer.Exit(130) from None
+        out.finish(results)
     if report is not None:
         from govreport.atomic import atomic_write_text
 
@@ -259,11 +283,10 @@ def fonts_command(
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 格式输出。")] = False,
 ) -> None:
     """显示 PDF 各部分使用的字体：来源、字形类型和 GB2312 汉字覆盖率。"""
-    from govreport import builder as build
-    from govreport.fonts import FontError, format_resolution_table, resolution_table
+    from govreport.fonts import FontError, format_resolution_table, resolution_table, resolved_fonts
 
     try:
-        rows = resolution_table(build.pdf_fonts(_font_choices(font)))
+        rows = resolution_table(resolved_fonts(_font_choices(font)))
     except FontError as exc:
         raise UsageError(str(exc)) from None
     if as_json:

@@ -18,6 +18,9 @@ Problems a user can fix raise `FontError` with a Chinese message.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
+
 from .errors import FontError
 from .families import OFFICIAL_FAMILY, ROLE_LABELS, ROLES
 from .pdf import register_reportlab_fonts
@@ -37,4 +40,16 @@ __all__ = [
     "register_reportlab_fonts",
     "resolution_table",
     "resolve_fonts",
+    "resolved_fonts",
 ]
+
+
+def resolved_fonts(overrides: Mapping[str, str] | None = None) -> Mapping[str, ResolvedFont]:
+    """`resolve_fonts` once per process for the same choices: fonts are resolved (and CFF
+    fonts converted) once per build, not once per file."""
+    return _resolved(tuple(sorted((overrides or {}).items())))
+
+
+@functools.cache
+def _resolved(overrides: tuple[tuple[str, str], ...]) -> Mapping[str, ResolvedFont]:
+    return resolve_fonts(dict(overrides))

@@ -27,7 +27,6 @@ from govreport.layout.style import (
     SUB_HEADING_STYLES,
     TITLE_LINE_PT,
     TITLE_PT,
-    number_size_pt,
     text_width,
 )
 from govreport.layout.tablekeep import keep_with_next
@@ -84,7 +83,7 @@ def build_document(report: Report) -> Document:
         blocks.append(_signoff(report))
     if attached is not None:
         blocks += _attachment(attached)
-    return Document(_meta(report, title_lines), blocks)
+    return Document(_meta(report, title_lines), blocks, source=report.name)
 
 
 def _to_grid(height_pt: float) -> float:
@@ -185,9 +184,8 @@ def _grid_table(tv: TableValues) -> Table:
             v = tv.values.get(c.value)
             text = format_number(v.value) if v is not None else ""
             pos = v.pos if v is not None and v.pos else tv.row_pos.get(c.value.rsplit(".", 1)[0], tv.pos)
-            width = sum(grid.widths_mm[c.col:c.col + c.colspan])
             cells.append(TableCell(c.row, c.col, c.rowspan, c.colspan, c.role, text, pos,
-                                   size_pt=number_size_pt(text, width)))
+                                   fit=True))
         else:
             cells.append(TableCell(c.row, c.col, c.rowspan, c.colspan, c.role, c.text or "", tv.pos))
     keeps = keep_with_next(grid.n_rows, grid.header_rows, cells)
@@ -233,8 +231,7 @@ def _stats_table(stats: Stats) -> Table:
         cells.append(TableCell(r, 1, 1, 1, "input", unit, row.label.pos, row.unit))
         for i, v in enumerate(row.values):
             text = format_number(v.value)
-            cells.append(TableCell(r, 2 + i, 1, 1, "input", text, v.pos,
-                                   size_pt=number_size_pt(text, widths[2 + i])))
+            cells.append(TableCell(r, 2 + i, 1, 1, "input", text, v.pos, fit=True))
     keeps = keep_with_next(len(stats.rows) + 1, 1, cells)
     return Table(widths, len(stats.rows) + 1, cells, 1, keeps, name="stats")
 

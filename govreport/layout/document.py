@@ -1,9 +1,15 @@
 """The neutral document that every writer translates: paragraphs of runs, tables as grids.
 
-Like pandoc's AST, it knows nothing of DOCX or PDF. Everything a writer needs is decided here or
-in `govreport.layout.style`: numbering, which text goes in which font role, table cells with
-their spans and printed values, sign-off indents. Runs keep the input text they came from, so a
-writer can name `file:line:column` for a character it cannot draw.
+Like pandoc's AST, it knows nothing of DOCX, PDF or HTML, and it carries every decision: the
+page and its grid, each paragraph's style (font role, size, indents, on the grid or not,
+condensed or not, kept with what follows), numbering, tables as grids with spans, cell roles
+and where they may continue on the next page, sign-off indents, page numbers. Writers translate
+it; they decide nothing. Runs keep the input text they came from, so a writer can name
+`file:line:column` for a character it cannot draw.
+
+The main types: `Document` (meta, blocks, styles, page, page numbers) holds `Block`s —
+`Paragraph` (a style key and `Run`s of text in font roles), `Blank`, `PageBreak`, `Table`
+(`TableCell`s on a grid) and `Signoff`.
 """
 
 from __future__ import annotations
@@ -11,7 +17,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from govreport.layout.style import CELL_STYLES
+from govreport.layout.style import (
+    CELL_STYLES,
+    PAGE,
+    PAGE_NUMBERS,
+    PARAGRAPH_STYLES,
+    CellStyle,
+    Page,
+    PageNumbers,
+    ParagraphStyle,
+)
 from govreport.model import Text
 from govreport.position import Pos
 
@@ -34,7 +49,7 @@ class Run:
 
 @dataclass
 class Paragraph:
-    style: str  # a key of layout.style.PARAGRAPH_STYLES
+    style: str  # a key of Document.paragraph_styles
     runs: list[Run]
     keep_with_next: bool = False  # in addition to the style's (the text before a sign-off)
 
@@ -64,11 +79,11 @@ class TableCell:
     col: int
     rowspan: int
     colspan: int
-    role: str  # a key of layout.style.CELL_STYLES
+    role: str  # a key of Document.cell_styles
     text: str
     pos: Pos | None = None
     source: Text | None = None
-    size_pt: float | None = None  # smaller than TABLE_PT when a number must shrink to fit
+    fit: bool = False  # a number: on one line, shrunk to fit its cell (govreport.writers.fit)
 
 
 @dataclass
@@ -118,6 +133,11 @@ class Meta:
 class Document:
     meta: Meta
     blocks: list[Block] = field(default_factory=list)
+    source: str = ""  # the input file as messages name it (a position for generated text)
+    page: Page = PAGE
+    page_numbers: PageNumbers = PAGE_NUMBERS
+    paragraph_styles: dict[str, ParagraphStyle] = field(default_factory=lambda: PARAGRAPH_STYLES)
+    cell_styles: dict[str, CellStyle] = field(default_factory=lambda: CELL_STYLES)
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]
@@ -135,5 +155,5 @@ class Document:
                 out.extend((block.organ, block.date))
             elif isinstance(block, Table):
                 for c in block.cells:
-                    out.append(Run(c.text, CELL_STYLES[c.role].font, c.source, 0, c.pos))
+                    out.append(Run(c.text, self.cell_styles[c.role].font, c.source, 0, c.pos))
         return out

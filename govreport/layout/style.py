@@ -23,7 +23,6 @@ class Page:
     bottom_mm: float = 35.0
     left_mm: float = 28.0
     right_mm: float = 26.0
-    page_number_gap_mm: float = 7.0  # 一字线 of the page number below the 版心 (7.5)
 
     @property
     def text_width_mm(self) -> float:
@@ -46,7 +45,6 @@ TABLE_LINE_PT = 13.5
 PAGE_NUMBER_PT = 14.0  # 4号
 TITLE_LINE_PT = 35.0  # two-line titles: generous but not a full body line pair
 CELL_PADDING_MM = 1.0  # left and right, in both writers
-MIN_NUMBER_PT = 3.0  # a number shrinks to fit its cell down to this size, then wraps
 
 # Font roles, resolved to families by the writers (official names in DOCX, files in PDF).
 FONT_ROLES = ("title", "body", "heading1", "heading2", "table", "page_number")
@@ -54,9 +52,10 @@ FONT_ROLES = ("title", "body", "heading1", "heading2", "table", "page_number")
 
 @dataclass(frozen=True)
 class ParagraphStyle:
-    """How a kind of paragraph is set: its default font role, size, alignment and indent."""
+    """How a kind of paragraph is set: its default font role, size, alignment and indent;
+    whether its lines sit on the 22 × 28 grid (body-size text) or keep their own pitch (the
+    2号 title), and whether its characters are condensed so that 28 fill the 版心."""
 
-    name: str  # the style name shown to a clerk in Word's style list
     font: str
     size_pt: float = BODY_PT
     align: str = "justify"  # justify, left, center, right
@@ -65,28 +64,50 @@ class ParagraphStyle:
     keep_with_next: bool = False
     outline_level: int | None = None
     line_pt: float = LINE_PITCH_PT
+    on_grid: bool = True
+    condensed: bool = True
 
 
 PARAGRAPH_STYLES: dict[str, ParagraphStyle] = {
-    "title": ParagraphStyle("公文标题", "title", TITLE_PT, "center", line_pt=TITLE_LINE_PT,
-                            keep_with_next=True),
-    "body": ParagraphStyle("公文正文", "body", first_indent_chars=2),
-    "heading1": ParagraphStyle("一级标题", "heading1", first_indent_chars=2, keep_with_next=True,
+    "title": ParagraphStyle("title", TITLE_PT, "center", line_pt=TITLE_LINE_PT,
+                            keep_with_next=True, on_grid=False, condensed=False),
+    "body": ParagraphStyle("body", first_indent_chars=2),
+    "heading1": ParagraphStyle("heading1", first_indent_chars=2, keep_with_next=True,
                                outline_level=0),
-    "heading2": ParagraphStyle("二级标题", "heading2", first_indent_chars=2, keep_with_next=True,
+    "heading2": ParagraphStyle("heading2", first_indent_chars=2, keep_with_next=True,
                                outline_level=1),
-    "heading3": ParagraphStyle("三级标题", "body", first_indent_chars=2, keep_with_next=True,
+    "heading3": ParagraphStyle("body", first_indent_chars=2, keep_with_next=True,
                                outline_level=2),
-    "heading4": ParagraphStyle("四级标题", "body", first_indent_chars=2, keep_with_next=True,
+    "heading4": ParagraphStyle("body", first_indent_chars=2, keep_with_next=True,
                                outline_level=3),
-    "table_title": ParagraphStyle("表格标题", "heading1", align="center", keep_with_next=True),
+    "table_title": ParagraphStyle("heading1", align="center", keep_with_next=True),
     # 7.3.4: "附件：" indented 2 字; a long name wraps under its own first character.
-    "attachment_note": ParagraphStyle("附件说明", "body", first_indent_chars=-3,
-                                      left_indent_chars=5),
-    "attachment_label": ParagraphStyle("附件标识", "heading1", align="left", keep_with_next=True),
-    "signoff": ParagraphStyle("署名", "body", align="right", keep_with_next=True),
-    "date": ParagraphStyle("成文日期", "body", align="right"),
+    "attachment_note": ParagraphStyle("body", first_indent_chars=-3, left_indent_chars=5),
+    "attachment_label": ParagraphStyle("heading1", align="left", keep_with_next=True),
+    "signoff": ParagraphStyle("body", align="right", keep_with_next=True),
+    "date": ParagraphStyle("body", align="right"),
 }
+
+
+@dataclass(frozen=True)
+class PageNumbers:
+    """Page numbers, GB/T 9704 7.5: "— N —" in 4号 宋体 with half-width digits, its 一字线
+    `gap_mm` below the 版心; odd pages right and even pages left, one character in."""
+
+    before: str = "\u2014 "
+    after: str = " \u2014"
+    font: str = "page_number"
+    size_pt: float = PAGE_NUMBER_PT
+    odd_align: str = "right"
+    even_align: str = "left"
+    indent_chars: float = 1.0  # from the 版心's edge, in characters of `size_pt`
+    gap_mm: float = 7.0
+
+    def text(self, number: int) -> str:
+        return f"{self.before}{number}{self.after}"
+
+
+PAGE_NUMBERS = PageNumbers()
 
 # Heading style by depth below a section heading: （一） 楷体, 1. 仿宋, （1） 仿宋.
 SUB_HEADING_STYLES = ("heading2", "heading3", "heading4")
@@ -107,20 +128,6 @@ CELL_STYLES: dict[str, CellStyle] = {
     "input": CellStyle("table", "center"),
     "computed": CellStyle("table", "center"),
 }
-
-
-def number_size_pt(text: str, cell_width_mm: float) -> float | None:
-    """The font size at which a number fits its table cell on one line, or None for TABLE_PT.
-
-    Counts of five digits and more are real (city offices), and 11 mm columns hold only four
-    at 五号: wrapped, "12345" would read "1234 / 5". Digits are taken as 0.56 em, the widest of
-    the fonts in use (Noto), so the number fits whichever font draws it.
-    """
-    em = sum(0.3 if ch in ".,/" else 0.56 for ch in text)
-    inner_pt = (cell_width_mm - 2 * CELL_PADDING_MM) / MM_PER_PT
-    if em * TABLE_PT <= inner_pt:
-        return None
-    return max(MIN_NUMBER_PT, int(inner_pt / em * 2) / 2)
 
 
 # East Asian Width "A" (ambiguous) punctuation that Chinese text sets full width: counted as

@@ -1,1 +1,114 @@
-"""Writers: each translates a layout document into one output format."""
+"""Writers: plugins that each translate the layout document into one output.
+
+A writer is an object with
+
+- `name`: the `--to` value (`"docx"`),
+- `suffix`: the output file's ending (`".docx"`),
+- `render(document) -> bytes`: the whole file, the same bytes for the same document;
+
+and optionally `preflight(document) -> list[Finding]` (problems found before rendering: the
+PDF's GLYPH; `check` runs them too), `warm_up()` (load libraries and fonts once in a batch's
+parent process, before workers fork) and `notes() -> list[str]` (one-line notices a build
+prints once, such as the PDF's substitute fonts).
+
+Writers are found through the entry-point group `govreport.writers`: each entry names a class
+(or any callable) that takes the build's `WriterOptions` and returns a writer. The built-in
+DOCX and PDF writers are registered there too (pyproject.toml); they are used even when
+govreport runs from a source tree that was not installed. An installed package that declares
+an entry point adds a `--to` output with no change to govreport.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from govreport.findings import Finding
+    from govreport.layout.document import Document
+
+ENTRY_POINT_GROUP = "govreport.writers"
+BUILTIN = {"docx": "govreport.writers.docx:DocxWriter", "pdf": "govreport.writers.pdf:PdfWriter"}
+DEFAULT_OUTPUTS = ("docx", "pdf")
+
+
+@runtime_checkable
+class Writer(Protocol):
+    name: str
+    suffix: str
+
+    def render(self, document: Document) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class WriterOptions:
+    """What a build tells its writers: the user's PDF font choices by role (`--font`)."""
+
+    fonts: Mapping[str, str] = field(default_factory=dict)
+
+
+class UnknownOutput(ValueError):
+    """A `--to` value no installed writer provides (a usage error, in Chinese)."""
+
+
+@functools.cache
+def _factories() -> dict[str, str | Any]:
+    """name → "module:attr" (built-in, loaded lazily) or an entry point, in a stable order:
+    the built-in outputs first, then the others by name."""
+    from importlib.metadata import entry_points
+
+    found: dict[str, Any] = {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+    ordered: dict[str, str | Any] = {name: found.pop(name, path) for name, path in BUILTIN.items()}
+    for name in sorted(found):
+        ordered[name] = found[name]
+    return ordered
+
+
+def output_names() -> tuple[str, ...]:
+    """Every `--to` value there is a writer for."""
+    return tuple(_factories())
+
+
+def _load(name: str) -> Callable[[WriterOptions], Writer]:
+    factory = _factories()[name]
+    if isinstance(factory, str):
+        import importlib
+
+        module, attr = factory.split(":")
+        return getattr(importlib.import_module(module), attr)
+    return factory.load()
+
+
+def parse_outputs(text: str) -> tuple[str, ...]:
+    """`--to docx,pdf` → ("docx", "pdf"); UnknownOutput for a value no writer provides."""
+    names = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
+    if not names:
+        raise UnknownOutput(f"--to 至少要有一种输出格式：{'、'.join(output_names())}")
+    check_outputs(names)
+    return names
+
+
+def check_outputs(names: Sequence[str]) -> None:
+    unknown = [n for n in names if n not in _factories()]
+    if unknown:
+        raise UnknownOutput(f"不支持的输出格式“{unknown[0]}”；可用：{'、'.join(output_names())}")
+
+
+def load_writers(names: Sequence[str], options: WriterOptions | None = None) -> list[Writer]:
+    """The writers of `names`, made for `options` (UnknownOutput for an unknown name)."""
+    check_outputs(names)
+    options = options or WriterOptions()
+    writers = []
+    for name in names:
+        writer = _load(name)(options)
+        if not isinstance(writer, Writer) or writer.name != name:
+            raise TypeError(f"writer {name!r} does not provide name, suffix and render()")
+        writers.append(writer)
+    return writers
+
+
+def preflight(writers: Sequence[Writer], document: Document) -> list[Finding]:
+    """Every writer's preflight findings for `document` (writers without one find none)."""
+    return [f for w in writers if hasattr(w, "preflight") for f in w.preflight(document)]

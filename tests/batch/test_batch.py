@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 import govreport
-from govreport import builder
 from govreport.cli import main
 from govreport.inputs import BuildError, collect_inputs, plan_outputs, safe_stem
+from govreport.writers.docx import DocxWriter
 from tests.conftest import GOV_2019, GOV_2021, LEGACY
 
 
@@ -140,31 +140,31 @@ def test_quiet_prints_only_errors_and_the_final_line(capsys, county, tmp_path):
 
 def test_a_failing_writer_leaves_no_file_and_keeps_the_earlier_output(tmp_path, monkeypatch):
     out = tmp_path / "out"
-    (first,) = govreport.build([GOV_2021], outdir=out, formats=("docx",), jobs=1)
+    (first,) = govreport.build([GOV_2021], outdir=out, outputs=("docx",), jobs=1)
     assert first.ok
     earlier = out / "yunling-2024.docx"
     before = (earlier.read_bytes(), earlier.stat().st_mtime_ns)
 
-    def broken_writer(document):
+    def broken_writer(self, document):
         raise RuntimeError("writer exploded")
 
-    monkeypatch.setattr(builder, "_render_docx", broken_writer)
-    (result,) = govreport.build([GOV_2021, ], outdir=out, formats=("docx",), jobs=1)
+    monkeypatch.setattr(DocxWriter, "render", broken_writer)
+    (result,) = govreport.build([GOV_2021, ], outdir=out, outputs=("docx",), jobs=1)
     assert not result.ok and "writer exploded" in result.error
     assert (earlier.read_bytes(), earlier.stat().st_mtime_ns) == before
     assert sorted(p.name for p in out.iterdir()) == ["yunling-2024.docx"]  # no temp file left
 
 
 def test_a_writer_failure_for_one_file_does_not_stop_the_others(tmp_path, monkeypatch):
-    original = builder._render_docx
+    original = DocxWriter.render
 
-    def fails_for_2020(document):
+    def fails_for_2020(self, document):
         if "2020" in document.meta.title:
             raise RuntimeError("boom")
-        return original(document)
+        return original(self, document)
 
-    monkeypatch.setattr(builder, "_render_docx", fails_for_2020)
-    results = govreport.build([GOV_2021, GOV_2019, LEGACY], outdir=tmp_path, formats=("docx",),
+    monkeypatch.setattr(DocxWriter, "render", fails_for_2020)
+    results = govreport.build([GOV_2021, GOV_2019, LEGACY], outdir=tmp_path, outputs=("docx",),
                               jobs=1)
     assert [r.ok for r in results] == [True, False, True]
     assert "内部错误" in results[1].error and results[1].traceback is None
@@ -176,12 +176,12 @@ def test_jobs_1_and_jobs_2_write_identical_files(tmp_path):
     two = govreport.build(inputs, outdir=tmp_path / "two", jobs=2)
     assert [r.ok for r in one] == [True] * 3 == [r.ok for r in two]
     assert [[o.sha256 for o in r.outputs] for r in one] == [[o.sha256 for o in r.outputs] for r in two]
-    assert len({o.format for r in two for o in r.outputs}) == 2
+    assert len({o.output for r in two for o in r.outputs}) == 2
 
 
 def test_api_results_come_in_input_order_with_a_callback_per_file(tmp_path):
     seen = []
-    results = govreport.build([LEGACY, GOV_2021], outdir=tmp_path, formats=("docx",), jobs=2,
+    results = govreport.build([LEGACY, GOV_2021], outdir=tmp_path, outputs=("docx",), jobs=2,
                               on_result=lambda i, r: seen.append(i))
     assert [Path(r.file).name for r in results] == [LEGACY.name, GOV_2021.name]
     assert sorted(seen) == [0, 1]

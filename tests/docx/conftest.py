@@ -17,7 +17,7 @@ from govreport.api import load
 from govreport.layout.build import build_document
 from govreport.layout.document import Document
 from govreport.model import Report
-from govreport.writers.docx import render_docx
+from govreport.writers.docx.writer import render_docx
 from tests.conftest import GOV_2019, GOV_2021, LEGACY
 from tests.docx.ooxml import Package
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from govreport.layout.style import PARAGRAPH_STYLES
 from govreport.writers.pdf.linebreak import break_lines
 from govreport.writers.pdf.styles import TEXT_WIDTH
 from govreport.writers.pdf.writer import TITLE_SQUEEZE_EM, paragraph_style
@@ -48,6 +49,6 @@ def test_a_line_too_long_to_tighten_unseen_still_breaks():
 
 def test_only_off_grid_titles_may_tighten_body_text_keeps_its_cells():
     fonts = dict.fromkeys(("title", "body", "heading1", "heading2", "table", "page_number"), "F")
-    assert paragraph_style("title", fonts).squeeze == pytest.approx(TITLE_SQUEEZE_EM * SIZE)
-    assert paragraph_style("body", fonts).squeeze == 0.0
-    assert paragraph_style("heading1", fonts).squeeze == 0.0
+    assert paragraph_style(PARAGRAPH_STYLES["title"], fonts).squeeze == pytest.approx(TITLE_SQUEEZE_EM * SIZE)
+    assert paragraph_style(PARAGRAPH_STYLES["body"], fonts).squeeze == 0.0
+    assert paragraph_style(PARAGRAPH_STYLES["heading1"], fonts).squeeze == 0.0

@@ -1,27 +1,26 @@
-"""The DOCX writer: a layout document → a GB/T 9704 Word file that Word, WPS and LibreOffice agree on."""
+"""The DOCX writer: a layout document → a GB/T 9704 Word file that Word, WPS and LibreOffice
+agree on, for clerks to edit, sign and seal. python-docx is imported only when rendering."""
 
 from __future__ import annotations
 
-import io
+from typing import TYPE_CHECKING
 
-import docx
-
-from govreport.layout.document import Document
-from govreport.writers.docx.body import add_blocks, setup_page
-from govreport.writers.docx.package import (
-    deterministic_zip,
-    replace_template_parts,
-    set_core_properties,
-)
+if TYPE_CHECKING:
+    from govreport.layout.document import Document
+    from govreport.writers import WriterOptions
 
 
-def render_docx(document: Document) -> bytes:
-    """The DOCX bytes of a layout document; the same document always gives the same bytes."""
-    doc = docx.Document()
-    replace_template_parts(doc, document.meta.author)
-    setup_page(doc)
-    add_blocks(doc, document.blocks)
-    set_core_properties(doc, document.meta)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return deterministic_zip(buffer.getvalue(), document.meta.date)
+class DocxWriter:
+    name = "docx"
+    suffix = ".docx"
+
+    def __init__(self, options: WriterOptions | None = None) -> None:
+        self.options = options
+
+    def render(self, document: Document) -> bytes:
+        from govreport.writers.docx.writer import render_docx
+
+        return render_docx(document)
+
+    def warm_up(self) -> None:
+        import govreport.writers.docx.writer  # noqa: F401

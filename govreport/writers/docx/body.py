@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION_START
@@ -16,7 +17,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from govreport.layout.document import (
     Blank,
-    Block,
+    Document,
     PageBreak,
     Paragraph,
     Run,
@@ -25,22 +26,23 @@ from govreport.layout.document import (
     TableCell,
 )
 from govreport.layout.style import (
-    CELL_STYLES,
     FULL_WIDTH_AMBIGUOUS,
     LINE_PITCH_PT,
-    PAGE,
-    PAGE_NUMBER_PT,
-    PARAGRAPH_STYLES,
+    CellStyle,
+    PageNumbers,
+    ParagraphStyle,
 )
 from govreport.writers.docx import parts
+from govreport.writers.fit import fit_size
 
 FOOTER_DISTANCE_MM = 25.5  # puts the page number's 一字线 7 mm under the 版心 (typography §2.5)
 BORDER_EIGHTHS = 4  # 0.5 pt
 
 
-def add_paragraph(doc: DocxDocument, style_key: str, runs: list[Run]) -> DocxParagraph:
-    paragraph = doc.add_paragraph(style=PARAGRAPH_STYLES[style_key].name)
-    _add_runs(paragraph, runs, PARAGRAPH_STYLES[style_key].font)
+def add_paragraph(doc: DocxDocument, styles: Mapping[str, ParagraphStyle], style_key: str,
+                  runs: list[Run]) -> DocxParagraph:
+    paragraph = doc.add_paragraph(style=parts.style_name(style_key))
+    _add_runs(paragraph, runs, styles[style_key].font)
     return paragraph
 
 
@@ -71,18 +73,19 @@ def _add_runs(paragraph: DocxParagraph, runs: list[Run], paragraph_font: str) ->
             _add_east_asia_hint(rpr)
 
 
-def add_blocks(doc: DocxDocument, blocks: list[Block]) -> None:
+def add_blocks(doc: DocxDocument, document: Document) -> None:
     page_break = False
-    for block in blocks:
+    styles = document.paragraph_styles
+    for block in document.blocks:
         if isinstance(block, PageBreak):
             page_break = True
             continue
         if isinstance(block, Paragraph):
-            paragraph = add_paragraph(doc, block.style, block.runs)
+            paragraph = add_paragraph(doc, styles, block.style, block.runs)
             if block.keep_with_next:
                 paragraph.paragraph_format.keep_with_next = True
         elif isinstance(block, Blank):
-            paragraphs = [doc.add_paragraph(style=PARAGRAPH_STYLES["body"].name)
+            paragraphs = [doc.add_paragraph(style=parts.style_name("body"))
                           for _ in range(block.lines)]
             paragraph = paragraphs[0]
             for p in paragraphs:
@@ -96,10 +99,10 @@ def add_blocks(doc: DocxDocument, blocks: list[Block]) -> None:
                 # spacing (measured: the first body line 16.7 pt too high under a 2-line title).
                 _off_grid(paragraphs[-1])
         elif isinstance(block, Table):
-            add_table(doc, block)
+            add_table(doc, block, document.cell_styles)
             paragraph = None
         else:
-            paragraph = _add_signoff(doc, block)
+            paragraph = _add_signoff(doc, styles, block)
         if page_break and paragraph is not None:
             ppr = paragraph._p.get_or_add_pPr()
             ppr.insert_element_before(OxmlElement("w:pageBreakBefore"), *_after("w:pageBreakBefore"))
@@ -135,25 +138,26 @@ def _right_indent(paragraph: DocxParagraph, chars: float) -> None:
     ind.set(qn("w:firstLine"), "0")
 
 
-def _add_signoff(doc: DocxDocument, signoff: Signoff) -> DocxParagraph:
-    organ = add_paragraph(doc, "signoff", [signoff.organ])
+def _add_signoff(doc: DocxDocument, styles: Mapping[str, ParagraphStyle],
+                 signoff: Signoff) -> DocxParagraph:
+    organ = add_paragraph(doc, styles, "signoff", [signoff.organ])
     _right_indent(organ, signoff.organ_right_chars)
-    date = add_paragraph(doc, "date", [signoff.date])
+    date = add_paragraph(doc, styles, "date", [signoff.date])
     _right_indent(date, signoff.date_right_chars)
     return organ
 
 
 # --- tables --------------------------------------------------------------------------------
 
-def add_table(doc: DocxDocument, table: Table) -> None:
+def add_table(doc: DocxDocument, table: Table, cell_styles: Mapping[str, CellStyle]) -> None:
     """One ordinary top-level table: a fixed grid (widths in tblW, gridCol and every tcW),
     merges, 0.5 pt borders, header rows repeated, rows never split, and the layout's keeps
     as keepNext on every paragraph of a kept row (Word and LibreOffice both keep such a row
     on the page of the next)."""
-    _grid(doc.add_table(rows=0, cols=table.n_cols), table)
+    _grid(doc.add_table(rows=0, cols=table.n_cols), table, cell_styles)
 
 
-def _grid(t: DocxTable, table: Table) -> None:
+def _grid(t: DocxTable, table: Table, cell_styles: Mapping[str, CellStyle]) -> None:
     """Fill an empty python-docx table (0 rows) with the layout grid, written as XML directly.
 
     python-docx's cell API recomputes the whole grid on every `cell()` call; for table 3
@@ -191,12 +195,15 @@ def _grid(t: DocxTable, table: Table) -> None:
         for col in range(table.n_cols):
             if (r, col) in starts:
                 cell, origin = starts[(r, col)]
-                tr.append(_tc(cell, origin, sum(widths[col:col + cell.colspan]),
+                width_mm = sum(table.widths_mm[col:col + cell.colspan])
+                tr.append(_tc(cell, cell_styles[cell.role], origin,
+                              sum(widths[col:col + cell.colspan]), width_mm,
                               table.keep_with_next[r]))
         tbl.append(tr)
 
 
-def _tc(cell: TableCell, origin: bool, width: int, keep_with_next: bool):
+def _tc(cell: TableCell, style: CellStyle, origin: bool, width: int, width_mm: float,
+        keep_with_next: bool):
     tc = OxmlElement("w:tc")
     tc_pr = OxmlElement("w:tcPr")
     tc_w = OxmlElement("w:tcW")
@@ -216,8 +223,7 @@ def _tc(cell: TableCell, origin: bool, width: int, keep_with_next: bool):
     v_align.set(qn("w:val"), "center")
     tc_pr.append(v_align)
     tc.append(tc_pr)
-    style = CELL_STYLES[cell.role]
-    style_id, _ = parts.CELL_PARAGRAPH_STYLES[(style.font, style.align)]
+    style_id = parts.cell_style_id(style)
     p = OxmlElement("w:p")
     p_pr = OxmlElement("w:pPr")
     p_style = OxmlElement("w:pStyle")
@@ -229,13 +235,14 @@ def _tc(cell: TableCell, origin: bool, width: int, keep_with_next: bool):
     if origin and cell.text:
         run = OxmlElement("w:r")
         hint = _needs_east_asia_hint(cell.text)
-        if hint or cell.size_pt:
+        size = fit_size(cell.text, width_mm, _word_digit_em) if cell.fit else None
+        if hint or size:
             r_pr = OxmlElement("w:rPr")
             if hint:
                 _add_east_asia_hint(r_pr)
-            if cell.size_pt:  # a long number shrunk to fit its cell (schema order: sz, szCs)
+            if size:  # a long number shrunk to fit its cell (schema order: sz, szCs)
                 for tag in ("w:sz", "w:szCs"):
-                    r_pr.append(OxmlElement(tag, {qn("w:val"): str(round(cell.size_pt * 2))}))
+                    r_pr.append(OxmlElement(tag, {qn("w:val"): str(round(size * 2))}))
             run.append(r_pr)
         text = OxmlElement("w:t")
         text.text = cell.text
@@ -245,6 +252,12 @@ def _tc(cell: TableCell, origin: bool, width: int, keep_with_next: bool):
         p.append(run)
     tc.append(p)
     return tc
+
+
+def _word_digit_em(ch: str) -> float:
+    """A character's advance in the fonts Word may set a number in: the widest digits among
+    them (Noto's 0.56 em; Times New Roman and the Chinese fonts have 0.5)."""
+    return 0.3 if ch in ".,/" else 0.56
 
 
 def _table_properties(t: DocxTable, width_twips: int) -> None:
@@ -284,12 +297,13 @@ def _table_properties(t: DocxTable, width_twips: int) -> None:
 
 # --- page setup and footers ----------------------------------------------------------------
 
-def setup_page(doc: DocxDocument) -> None:
+def setup_page(doc: DocxDocument, document: Document) -> None:
+    page = document.page
     section = doc.sections[0]
     section.start_type = WD_SECTION_START.NEW_PAGE
-    section.page_width, section.page_height = Mm(PAGE.width_mm), Mm(PAGE.height_mm)
-    section.top_margin, section.bottom_margin = Mm(PAGE.top_mm), Mm(PAGE.bottom_mm)
-    section.left_margin, section.right_margin = Mm(PAGE.left_mm), Mm(PAGE.right_mm)
+    section.page_width, section.page_height = Mm(page.width_mm), Mm(page.height_mm)
+    section.top_margin, section.bottom_margin = Mm(page.top_mm), Mm(page.bottom_mm)
+    section.left_margin, section.right_margin = Mm(page.left_mm), Mm(page.right_mm)
     section.header_distance = Mm(15)
     section.footer_distance = Mm(FOOTER_DISTANCE_MM)
     section.gutter = Mm(0)
@@ -302,22 +316,24 @@ def setup_page(doc: DocxDocument) -> None:
     grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(parts.twips(LINE_PITCH_PT)))
     sect_pr.append(grid)
-    _page_number(section.footer, odd=True)
-    _page_number(section.even_page_footer, odd=False)
+    _page_number(section.footer, document.page_numbers, odd=True)
+    _page_number(section.even_page_footer, document.page_numbers, odd=False)
 
 
-def _page_number(footer, odd: bool) -> None:
-    """"— N —": 4号 宋体, odd pages right and even pages left, one character in (7.5)."""
+def _page_number(footer, spec: PageNumbers, odd: bool) -> None:
+    """The document's page numbers ("— N —", 7.5): a PAGE field between their text, on the
+    side the layout gives odd or even pages, `indent_chars` in from the 版心's edge."""
     footer.is_linked_to_previous = False
     paragraph = footer.paragraphs[0]
     paragraph.style = parts.PAGE_NUMBER_STYLE[1]
+    right = (spec.odd_align if odd else spec.even_align) == "right"
     ppr = paragraph._p.get_or_add_pPr()
     ind = ppr.get_or_add_ind()
-    ind.set(qn("w:right" if odd else "w:left"), str(parts.twips(PAGE_NUMBER_PT)))  # one 4号 字
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT
-    paragraph.add_run("\u2014 ")
+    ind.set(qn("w:right" if right else "w:left"), str(parts.twips(spec.indent_chars * spec.size_pt)))
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
+    paragraph.add_run(spec.before)
     _field(paragraph, "PAGE", "1")
-    paragraph.add_run(" \u2014")
+    paragraph.add_run(spec.after)
 
 
 def _field(paragraph: DocxParagraph, instruction: str, placeholder: str) -> None:

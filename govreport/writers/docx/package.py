@@ -1,5 +1,5 @@
-"""The DOCX package around the body: template parts replaced or dropped, properties, a
-byte-identical zip."""
+"""The DOCX package around the body: python-docx's default parts replaced or dropped,
+properties, a byte-identical zip."""
 
 from __future__ import annotations
 
@@ -11,24 +11,26 @@ from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 
-from govreport.layout.document import Meta
+from govreport.layout.document import Document, Meta
 from govreport.writers.docx import parts
 
-# Parts of python-docx's template that a report does not use.
+# Parts of python-docx's default package that a report does not use.
 _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _DROPPED_DOCUMENT_RELS = {RT.CUSTOM_XML, _STYLES_WITH_EFFECTS, RT.WEB_SETTINGS, RT.NUMBERING, RT.THEME}
 _DROPPED_PACKAGE_RELS = {RT.THUMBNAIL}
 BEIJING = dt.timezone(dt.timedelta(hours=8))
 
 
-def replace_template_parts(doc: DocxDocument, company: str) -> None:
-    """Swap in our styles, fonts, settings and app properties; drop what we do not use."""
+def replace_default_parts(doc: DocxDocument, document: Document) -> None:
+    """Swap in our styles (the document's), fonts, settings and app properties; drop what we
+    do not use."""
+    company = document.meta.author
     document_part = doc.part
     for rel_id, rel in list(document_part.rels.items()):
         if rel.reltype in _DROPPED_DOCUMENT_RELS:
             document_part.drop_rel(rel_id)
         elif rel.reltype == RT.STYLES:
-            rel.target_part._element = parse_xml(parts.styles_xml().encode("utf-8"))
+            rel.target_part._element = parse_xml(parts.styles_xml(document).encode("utf-8"))
         elif rel.reltype == RT.FONT_TABLE:
             rel.target_part._blob = parts.font_table_xml().encode("utf-8")
         elif rel.reltype == RT.SETTINGS:

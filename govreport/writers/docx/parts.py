@@ -1,23 +1,21 @@
-"""The package parts we write ourselves instead of keeping python-docx's template: styles,
+"""The package parts we write ourselves instead of keeping python-docx's defaults: styles,
 font table, settings and app properties.
 
-The template's parts point East Asian text at a Japanese theme font, carry rsids, a thumbnail
-and "Microsoft Macintosh Word"; ours name the official Chinese fonts, in schema order, with
-nothing else.
+python-docx's default parts point East Asian text at a Japanese theme font, carry rsids, a
+thumbnail and "Microsoft Macintosh Word"; ours name the official Chinese fonts, in schema
+order, with nothing else. Word's style names are this writer's business, not the layout's.
 """
 
 from __future__ import annotations
 
 from govreport.fonts.families import OFFICIAL_FAMILY
+from govreport.layout.document import Document
 from govreport.layout.style import (
     CELL_PADDING_MM,
-    CELL_STYLES,
     CONDENSE_PT,
-    LINE_PITCH_PT,
-    PAGE_NUMBER_PT,
-    PARAGRAPH_STYLES,
     TABLE_LINE_PT,
     TABLE_PT,
+    CellStyle,
     ParagraphStyle,
 )
 
@@ -52,12 +50,37 @@ CELL_PADDING_TWIPS = twips_mm(CELL_PADDING_MM)  # 57: two 五号 characters fit 
 # 版心 ends at 184 mm); with val="1" none passes 184.1 mm.
 OVERFLOW_PUNCT = '<w:overflowPunct w:val="1"/>'
 
-CELL_PARAGRAPH_STYLES = {  # (font role, align) -> (styleId, name)
-    ("heading1", "center"): ("GovTableHeader", "表格表头"),
-    ("table", "center"): ("GovTableCenter", "表格文字居中"),
-    ("table", "left"): ("GovTableLeft", "表格文字"),
-}
 PAGE_NUMBER_STYLE = ("GovPageNumber", "页码")
+
+# The paragraph styles' names in Word's style list (what a clerk sees), by layout style key.
+STYLE_NAMES = {
+    "title": "公文标题", "body": "公文正文", "heading1": "一级标题", "heading2": "二级标题",
+    "heading3": "三级标题", "heading4": "四级标题", "table_title": "表格标题",
+    "attachment_note": "附件说明", "attachment_label": "附件标识", "signoff": "署名",
+    "date": "成文日期",
+}
+
+
+def style_name(key: str) -> str:
+    """A layout paragraph style's name in Word (a style another format adds keeps its key)."""
+    return STYLE_NAMES.get(key, key)
+
+
+def cell_style_id(style: CellStyle) -> str:
+    """The Word paragraph style of table cells set in `style`'s font role and alignment:
+    GovTableHeader (表头 黑体), GovTableCenter, GovTableLeft."""
+    header = style.font == "heading1"
+    align = "" if header and style.align == "center" else style.align.capitalize()
+    return f"GovTable{'Header' if header else ''}{align}"
+
+
+def _cell_style_name(style: CellStyle) -> str:
+    if style.font == "heading1":
+        return "表格表头" if style.align == "center" else f"表格表头（{_ALIGN_NAMES[style.align]}）"
+    return "表格文字" if style.align == "left" else f"表格文字{_ALIGN_NAMES[style.align]}"
+
+
+_ALIGN_NAMES = {"center": "居中", "left": "左对齐", "right": "右对齐"}
 
 
 def family(role: str) -> str:
@@ -101,7 +124,7 @@ def _paragraph_style(key: str, s: ParagraphStyle) -> str:
         ppr.append("<w:keepNext/>")
     ppr.append('<w:widowControl w:val="0"/>')
     ppr.append(OVERFLOW_PUNCT)
-    if s.line_pt != LINE_PITCH_PT:
+    if not s.on_grid:
         # Off the line grid: LibreOffice otherwise sets every line of a grid-snapping paragraph
         # on the 28.95 pt pitch, ignoring the exact spacing (measured: the 2号 title's 35 pt
         # lines came out 10.2 mm apart), while Word gives exact spacing precedence.
@@ -114,21 +137,22 @@ def _paragraph_style(key: str, s: ParagraphStyle) -> str:
         ppr.append(f'<w:outlineLvl w:val="{s.outline_level}"/>')
     ppr.append("</w:pPr>")
     rpr = ["<w:rPr>", _rfonts(family(s.font))]
-    if s.size_pt == PARAGRAPH_STYLES["body"].size_pt:
+    if s.condensed:
         rpr.append(f'<w:spacing w:val="{CONDENSE_TWENTIETHS}"/>')
     rpr.append(_half_points(s.size_pt))
     rpr.append("</w:rPr>")
     return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{style_id(key)}">'
-            f'<w:name w:val="{s.name}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
+            f'<w:name w:val="{style_name(key)}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
             + "".join(ppr) + "".join(rpr) + "</w:style>")
 
 
 _JC = {"justify": "both", "left": "left", "center": "center", "right": "right"}
 
 
-def _cell_style(font: str, align: str, sid: str, name: str) -> str:
-    return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}">'
-            f'<w:name w:val="{name}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
+def _cell_style(style: CellStyle) -> str:
+    font, align = style.font, style.align
+    return (f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{cell_style_id(style)}">'
+            f'<w:name w:val="{_cell_style_name(style)}"/><w:basedOn w:val="Normal"/><w:qFormat/>'
             f'<w:pPr><w:widowControl w:val="0"/>{OVERFLOW_PUNCT}<w:snapToGrid w:val="0"/>'
             f'<w:spacing w:before="0" w:after="0" w:line="{twips(TABLE_LINE_PT)}" w:lineRule="exact"/>'
             f'<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="{_JC[align]}"/></w:pPr>'
@@ -141,8 +165,12 @@ def _char_style(role: str) -> str:
             f'<w:rPr>{_rfonts(family(role))}</w:rPr></w:style>')
 
 
-def styles_xml() -> str:
-    body = PARAGRAPH_STYLES["body"]
+def styles_xml(document: Document) -> str:
+    """styles.xml: a Word paragraph style per layout paragraph style and per kind of table
+    cell (font role and alignment, in the order the document's cell styles name them), the
+    page numbers' style and a character style per font role."""
+    paragraph_styles = document.paragraph_styles
+    body = paragraph_styles["body"]
     styles = [
         '<w:docDefaults><w:rPrDefault><w:rPr>', _rfonts(family("body")), _half_points(body.size_pt),
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>',
@@ -162,11 +190,9 @@ def styles_xml() -> str:
         '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
         '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>',
     ]
-    styles += [_paragraph_style(key, s) for key, s in PARAGRAPH_STYLES.items()]
-    fonts_in_cells = {(c.font, c.align) for c in CELL_STYLES.values()}
-    for (font, align), (sid, name) in CELL_PARAGRAPH_STYLES.items():
-        assert (font, align) in fonts_in_cells
-        styles.append(_cell_style(font, align, sid, name))
+    styles += [_paragraph_style(key, s) for key, s in paragraph_styles.items()]
+    styles += [_cell_style(c) for c in dict.fromkeys(document.cell_styles.values())]
+    numbers = document.page_numbers
     sid, name = PAGE_NUMBER_STYLE
     styles.append(
         f'<w:style w:type="paragraph" w:customStyle="1" w:styleId="{sid}"><w:name w:val="{name}"/>'
@@ -175,8 +201,8 @@ def styles_xml() -> str:
         # 宋体 in every slot: 7.5 asks for 宋体 half-width digits, and the 一字线 (U+2014) is
         # set in the hAnsi font — with Times New Roman there, LibreOffice drew the dashes in
         # Liberation Serif (measured), thin and low beside the 宋体 of a Chinese page.
-        f'<w:rPr>{_rfonts(family("page_number"), family("page_number"))}'
-        f'{_half_points(PAGE_NUMBER_PT)}</w:rPr></w:style>')
+        f'<w:rPr>{_rfonts(family(numbers.font), family(numbers.font))}'
+        f'{_half_points(numbers.size_pt)}</w:rPr></w:style>')
     styles += [_char_style(role) for role in OFFICIAL_FAMILY]
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles xmlns:w="{W_NS}">'
             + "".join(styles) + "</w:styles>")

@@ -15,8 +15,15 @@ from reportlab.lib import colors
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from govreport.layout.document import Table as LayoutTable
-from govreport.layout.style import CELL_PADDING_MM, CELL_STYLES, TABLE_LINE_PT, TABLE_PT
+from govreport.layout.style import (
+    CELL_PADDING_MM,
+    CELL_STYLES,
+    TABLE_LINE_PT,
+    TABLE_PT,
+    CellStyle,
+)
 from govreport.layout.tablekeep import may_split_before, split_table
+from govreport.writers.fit import fit_size
 from govreport.writers.pdf.fontset import FontSpecs, as_pdf_fonts
 from govreport.writers.pdf.gridtext import GridParagraph
 from govreport.writers.pdf.linebreak import Align
@@ -40,9 +47,11 @@ _FUZZ = 1e-6
 class GridTable(Table):
     """A layout table set by reportlab, split between rows by the layout's keeps."""
 
-    def __init__(self, layout: LayoutTable, font_names: Mapping[str, str]) -> None:
+    def __init__(self, layout: LayoutTable, font_names: Mapping[str, str],
+                 cell_styles: Mapping[str, CellStyle] = CELL_STYLES) -> None:
         self.layout = layout
         self.font_names = font_names
+        self.cell_styles = cell_styles
         data: list[list[object]] = [["" for _ in range(layout.n_cols)]
                                     for _ in range(layout.n_rows)]
         commands: list[tuple] = [
@@ -58,8 +67,11 @@ class GridTable(Table):
         self._paragraphs: dict[tuple[int, int], GridParagraph] = {}
         for c in layout.cells:
             if c.text:  # in the role's chain fonts
-                runs = fonts.runs(c.text, CELL_STYLES[c.role].font)
-                paragraph = GridParagraph(runs, cell_style(c.role, fonts, c.size_pt))
+                style = cell_styles[c.role]
+                size = _fit(c.text, layout.widths_mm[c.col:c.col + c.colspan], fonts[style.font]) \
+                    if c.fit else None
+                runs = fonts.runs(c.text, style.font)
+                paragraph = GridParagraph(runs, cell_style(style, fonts, size))
                 data[c.row][c.col] = self._paragraphs[(c.row, c.col)] = paragraph
             if c.rowspan > 1 or c.colspan > 1:
                 commands.append(("SPAN", (c.col, c.row),
@@ -97,7 +109,8 @@ class GridTable(Table):
         if row is None:
             return []
         first, rest = split_table(self.layout, row, self._cuts(row, heights, availWidth))
-        return [GridTable(first, self.font_names), GridTable(rest, self.font_names)]
+        return [GridTable(first, self.font_names, self.cell_styles),
+                GridTable(rest, self.font_names, self.cell_styles)]
 
     def _cuts(self, row: int, heights: list[float], availWidth: float
               ) -> dict[tuple[int, int], int]:
@@ -130,7 +143,14 @@ class GridTable(Table):
         return found
 
 
-def cell_style(role: str, font_names: Mapping[str, str], size: float | None = None) -> GridStyle:
-    c = CELL_STYLES[role]
+def cell_style(c: CellStyle, font_names: Mapping[str, str], size: float | None = None
+               ) -> GridStyle:
     return GridStyle(FontSpecs(font_names, size or TABLE_PT), default=c.font, cell=None,
                      leading=TABLE_LINE_PT, align=Align(c.align))
+
+
+def _fit(text: str, widths_mm: tuple[float, ...], font: str) -> float | None:
+    """The size at which a number fits its cell in this font (None: 五号 fits)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return fit_size(text, sum(widths_mm), lambda ch: stringWidth(ch, font, 1.0))

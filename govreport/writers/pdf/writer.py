@@ -14,7 +14,7 @@ import io
 import itertools
 from collections.abc import Mapping
 
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -33,9 +33,7 @@ from govreport.layout.style import (
     BODY_PT,
     CONDENSE_PT,
     LINE_PITCH_PT,
-    PAGE,
-    PAGE_NUMBER_PT,
-    PARAGRAPH_STYLES,
+    ParagraphStyle,
     text_width,
 )
 from govreport.writers.pdf.chars import is_autospaced, is_wide
@@ -55,20 +53,20 @@ def render_pdf(document: Document, font_names: Mapping[str, str]) -> bytes:
     (a `PdfFonts` with the resolved fonts adds their fallback chains and emboldening)."""
     font_names = as_pdf_fonts(font_names)
     buffer = io.BytesIO()
-    meta = document.meta
+    meta, page = document.meta, document.page
     doc = BaseDocTemplate(
-        buffer, pagesize=A4,
-        leftMargin=PAGE.left_mm * MM, rightMargin=PAGE.right_mm * MM,
-        topMargin=PAGE.top_mm * MM, bottomMargin=PAGE.bottom_mm * MM,
+        buffer, pagesize=(page.width_mm * mm, page.height_mm * mm),
+        leftMargin=page.left_mm * MM, rightMargin=page.right_mm * MM,
+        topMargin=page.top_mm * MM, bottomMargin=page.bottom_mm * MM,
         title=meta.title, author=meta.author, subject=meta.subject, keywords=meta.keywords,
         creator="govreport", producer="govreport", lang=meta.language, invariant=1,
         initialFontName=font_names["body"], displayDocTitle=1,
     )
-    frame = Frame(PAGE.left_mm * MM, PAGE.bottom_mm * MM, PAGE.text_width_mm * MM,
-                  PAGE.text_height_mm * MM, leftPadding=0, rightPadding=0, topPadding=0,
+    frame = Frame(page.left_mm * MM, page.bottom_mm * MM, page.text_width_mm * MM,
+                  page.text_height_mm * MM, leftPadding=0, rightPadding=0, topPadding=0,
                   bottomPadding=0, id="body", showBoundary=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame],
-                                       onPage=_page_number(font_names))])
+                                       onPage=_page_number(document, font_names))])
     doc.keepTogetherClass = KeepWithLines
     doc.build(flowables(document, font_names), canvasmaker=_canvas_dated(meta.date))
     return buffer.getvalue()
@@ -77,9 +75,10 @@ def render_pdf(document: Document, font_names: Mapping[str, str]) -> bytes:
 def flowables(document: Document, font_names: Mapping[str, str]) -> list[Flowable]:
     fonts = as_pdf_fonts(font_names)
     out: list[Flowable] = []
+    styles = document.paragraph_styles
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            style = paragraph_style(block.style, fonts)
+            style = paragraph_style(styles[block.style], fonts)
             runs = [piece for r in block.runs if r.text for piece in fonts.runs(r.text, r.font)]
             paragraph = GridParagraph(runs, style)
             if block.keep_with_next:
@@ -92,7 +91,7 @@ def flowables(document: Document, font_names: Mapping[str, str]) -> list[Flowabl
         elif isinstance(block, PageBreak):
             out.append(RLPageBreak())
         elif isinstance(block, LayoutTable):
-            out.append(GridTable(block, fonts))
+            out.append(GridTable(block, fonts, document.cell_styles))
         elif isinstance(block, Signoff):
             date_right = cells(block.date_right_chars)
             if block.date_follows_organ:
@@ -102,7 +101,7 @@ def flowables(document: Document, font_names: Mapping[str, str]) -> list[Flowabl
                     fonts.runs(block.date.text, block.date.font), fonts)
             for run, right, key in ((block.organ, cells(block.organ_right_chars), "signoff"),
                                     (block.date, max(date_right, 0.0), "date")):
-                style = paragraph_style(key, fonts, right_indent=right)
+                style = paragraph_style(styles[key], fonts, right_indent=right)
                 out.append(GridParagraph(fonts.runs(run.text, run.font), style))
     return out
 
@@ -121,52 +120,55 @@ def _fonts(font_names: Mapping[str, str], size: float) -> FontSpecs:
     return FontSpecs(font_names, size)
 
 
-def paragraph_style(key: str, font_names: Mapping[str, str], **overrides: float) -> GridStyle:
-    """The GridStyle of a layout paragraph style: body-size text sits on the 28-cell grid.
+def paragraph_style(s: ParagraphStyle, font_names: Mapping[str, str],
+                    **overrides: float) -> GridStyle:
+    """The GridStyle of a layout paragraph style: text on the grid takes its 28 cells,
+    condensed text is measured as the DOCX condenses it.
 
     Off-grid paragraphs (the 2号 title) are lines the layout already broke, measuring a digit
     as half a character; a font whose digits are wider (Noto 0.56 em) would push the last
     character of a full title line onto a line of its own, so such a line may tighten by
     up to TITLE_SQUEEZE_EM per gap instead.
     """
-    s = PARAGRAPH_STYLES[key]
-    on_grid = s.size_pt == BODY_PT
     return GridStyle(
         _fonts(font_names, s.size_pt), default=s.font,
-        cell=CELL_PITCH if on_grid else None, leading=s.line_pt,
+        cell=CELL_PITCH if s.on_grid else None, leading=s.line_pt,
         first_indent=cells(s.first_indent_chars), left_indent=cells(s.left_indent_chars),
         align=Align(s.align),
         keep_with_next=s.keep_with_next,
-        squeeze=0.0 if on_grid else TITLE_SQUEEZE_EM * s.size_pt,
-        tracking=-CONDENSE_PT if on_grid else 0.0,
-        compress=CELL_COMPRESS if on_grid else 0.0, **overrides,
+        squeeze=0.0 if s.on_grid else TITLE_SQUEEZE_EM * s.size_pt,
+        tracking=-CONDENSE_PT if s.condensed else 0.0,
+        compress=CELL_COMPRESS if s.condensed else 0.0, **overrides,
     )
 
 
-def _page_number(fonts: PdfFonts):
-    """"— N —" 4号, odd pages right and even pages left, one character in; its 一字线 7 mm
-    below the 版心 (GB/T 9704 7.5)."""
-    one_char = PAGE_NUMBER_PT
-    dash_y = (PAGE.bottom_mm - PAGE.page_number_gap_mm) * MM
-    baseline = dash_y - EM_DASH_MIDDLE * PAGE_NUMBER_PT
-    left, right = PAGE.left_mm * MM, (PAGE.width_mm - PAGE.right_mm) * MM
+def _page_number(document: Document, fonts: PdfFonts):
+    """The document's page numbers: its text, size and side per page parity, one character
+    in from the 版心's edge, the 一字线 `gap_mm` below the 版心 (GB/T 9704 7.5)."""
+    spec, page = document.page_numbers, document.page
+    size = spec.size_pt
+    one_char = spec.indent_chars * size
+    dash_y = (page.bottom_mm - spec.gap_mm) * MM
+    baseline = dash_y - EM_DASH_MIDDLE * size
+    left, right = page.left_mm * MM, (page.width_mm - page.right_mm) * MM
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         n = canvas.getPageNumber()
-        text = f"\u2014 {n} \u2014"
-        runs = fonts.runs(text, "page_number")
+        text = spec.text(n)
+        runs = fonts.runs(text, spec.font)
+        to_right = (spec.odd_align if n % 2 else spec.even_align) == "right"
         canvas.saveState()
         if len(runs) == 1:
-            canvas.setFont(fonts[runs[0][1]], PAGE_NUMBER_PT)
-            if n % 2:
+            canvas.setFont(fonts[runs[0][1]], size)
+            if to_right:
                 canvas.drawRightString(right - one_char, baseline, text)
             else:
                 canvas.drawString(left + one_char, baseline, text)
         else:  # pieces in several fonts of the chain, side by side
-            widths = [stringWidth(piece, fonts[key], PAGE_NUMBER_PT) for piece, key in runs]
-            x = right - one_char - sum(widths) if n % 2 else left + one_char
+            widths = [stringWidth(piece, fonts[key], size) for piece, key in runs]
+            x = right - one_char - sum(widths) if to_right else left + one_char
             for (piece, key), width in zip(runs, widths, strict=True):
-                canvas.setFont(fonts[key], PAGE_NUMBER_PT)
+                canvas.setFont(fonts[key], size)
                 canvas.drawString(x, baseline, piece)
                 x += width
         canvas.restoreState()

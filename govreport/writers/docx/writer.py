@@ -1,0 +1,27 @@
+"""Rendering a layout document as a DOCX package (python-docx for the package, our parts)."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+
+from govreport.layout.document import Document
+from govreport.writers.docx.body import add_blocks, setup_page
+from govreport.writers.docx.package import (
+    deterministic_zip,
+    replace_default_parts,
+    set_core_properties,
+)
+
+
+def render_docx(document: Document) -> bytes:
+    """The DOCX bytes of a layout document; the same document always gives the same bytes."""
+    doc = docx.Document()
+    replace_default_parts(doc, document)
+    setup_page(doc, document)
+    add_blocks(doc, document)
+    set_core_properties(doc, document.meta)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return deterministic_zip(buffer.getvalue(), document.meta.date)
