@@ -199,13 +199,13 @@ def init_command(
 def diff_command(
     old: Annotated[Path, typer.Argument(help="较早年度的报告文件。", show_default=False)],
     new: Annotated[Path, typer.Argument(help="较晚年度的报告文件。", show_default=False)],
-    output_format: Annotated[str, typer.Option("--format", help="输出格式：table（对齐的文字表格，默认）、csv（UTF-8 带 BOM，Excel 可直接打开）或 json。")] = "table",
+    style: Annotated[str, typer.Option("--format", help="输出格式：table（对齐的文字表格，默认）、csv（UTF-8 带 BOM，Excel 可直接打开）或 json。")] = "table",
 ) -> None:
     """逐项对比两个年度的统计数字：变化量、变化率，并标出大幅增减的项。"""
     from govreport.history import diffout, statdiff
 
-    if output_format not in diffout.FORMATS:
-        raise UsageError(f"未知的输出格式“{output_format}”；可用的格式：{'、'.join(diffout.FORMATS)}")
+    if style not in diffout.STYLES:
+        raise UsageError(f"未知的输出格式“{style}”；可用的格式：{'、'.join(diffout.STYLES)}")
     loaded = [api.load_file(f) for f in _existing_files([old, new])]
     if not all(r.ok for r in loaded):  # stdout stays data only: findings go to stderr
         bad = [r for r in loaded if not r.ok]
@@ -215,7 +215,7 @@ def diff_command(
         typer.echo(_summary(bad), err=True)
         raise typer.Exit(EXIT_ERRORS)
     assert loaded[0].report is not None and loaded[1].report is not None
-    text = diffout.render(statdiff.compare(loaded[0].report, loaded[1].report), output_format)
+    text = diffout.render(statdiff.compare(loaded[0].report, loaded[1].report), style)
     out = getattr(sys.stdout, "buffer", None)
     if out is None:
         sys.stdout.write(text)

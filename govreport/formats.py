@@ -22,7 +22,7 @@ COUNT, SIGNED, AMOUNT = "count", "signed", "amount"
 
 
 class FormatDefinitionError(Exception):
-    """A template file is inconsistent; a bug in the shipped data, never a user error."""
+    """A data file of templates/ is inconsistent; a bug in the shipped data, never a user error."""
 
 
 @dataclass(frozen=True)

@@ -24,16 +24,17 @@ from govreport.history.statdiff import FLAG_DOWN, FLAG_MIN, FLAG_UP, Comparison,
 from govreport.model import Cell, NotApplicable, Report, cell_text, format_number
 from govreport.textcols import display_width, pad
 
-FORMATS = ("table", "csv", "json")
+STYLES = ("table", "csv", "json")
+"""How `govreport diff` prints its comparison (its `--format`): not a report format."""
 LABEL_WIDTH = 40
 """Display columns for the row label in the text table (20 Chinese characters)."""
 
 
-def render(comparison: Comparison, fmt: str) -> str:
-    """The comparison as text in `fmt` (one of `FORMATS`); csv text starts with a BOM."""
-    if fmt == "csv":
+def render(comparison: Comparison, style: str) -> str:
+    """The comparison as text in `style` (one of `STYLES`); csv text starts with a BOM."""
+    if style == "csv":
         return "\ufeff" + as_csv(comparison)
-    if fmt == "json":
+    if style == "json":
         return json.dumps(as_json(comparison), ensure_ascii=False, indent=2) + "\n"
     return as_table(comparison)
 

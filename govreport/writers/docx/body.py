@@ -309,7 +309,7 @@ def setup_page(doc: DocxDocument, document: Document) -> None:
     section.gutter = Mm(0)
     sect_pr = section._sectPr
     for attr in [a for a in sect_pr.attrib if a.startswith(qn("w:rsid"))]:
-        del sect_pr.attrib[attr]  # the template's revision ids: nothing of it stays in a report
+        del sect_pr.attrib[attr]  # python-docx's default revision ids: none stays in a report
     for grid in sect_pr.findall(qn("w:docGrid")):
         sect_pr.remove(grid)
     grid = OxmlElement("w:docGrid")
