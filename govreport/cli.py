@@ -42,7 +42,7 @@ class UsageError(Exception):
     """A mistake in how the command was called (exit status 2), with a Chinese message."""
 
 
-_state = {"debug": False}
+_state = {"debug": False, "help": False}
 
 
 @app.callback()
@@ -78,6 +78,11 @@ FontOption = Annotated[
 
 
 def _outputs_help(verb: str) -> str:
+    """The `--to` help. Typer evaluates it (the annotations are strings) when the command
+    line is parsed; the installed outputs are looked up only when help is shown, since that
+    costs every other command time."""
+    if not _state["help"]:
+        return f"{verb}的输出格式，用逗号分隔，如 docx,pdf。"
     from govreport.writers import output_names
 
     return f"{verb}的输出格式，用逗号分隔；本机可用：{'、'.join(output_names())}。"
@@ -335,6 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # a file name or text the console cannot show
         if hasattr(stream, "reconfigure"):  # must not crash the report of it
             stream.reconfigure(errors="backslashreplace")
+    _state["help"] = bool({"--help", "-h"} & set(sys.argv[1:] if argv is None else argv))
     try:
         result = app(args=argv, standalone_mode=False)
     except typer.Exit as exc:

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from xml.sax.saxutils import escape
 
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_SECTION_START
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.text.font import CT_RPr
-from docx.shared import Mm, Pt
-from docx.table import Table as DocxTable
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from govreport.layout.document import (
@@ -39,11 +38,75 @@ FOOTER_DISTANCE_MM = 25.5  # puts the page number's 一字线 7 mm under the 版
 BORDER_EIGHTHS = 4  # 0.5 pt
 
 
-def add_paragraph(doc: DocxDocument, styles: Mapping[str, ParagraphStyle], style_key: str,
-                  runs: list[Run]) -> DocxParagraph:
-    paragraph = doc.add_paragraph(style=parts.style_name(style_key))
-    _add_runs(paragraph, runs, styles[style_key].font)
-    return paragraph
+def add_blocks(doc: DocxDocument, document: Document) -> None:
+    """The body's paragraphs and tables, before its section properties.
+
+    Written as WordprocessingML text and parsed once: python-docx's per-element calls (a style
+    looked up by name for every paragraph, ~4,000 elements for a city report) took 50 ms of
+    every build; the XML is the same.
+    """
+    xml = "".join(_blocks(document))
+    body = doc.element.body
+    fragment = parse_xml(f'<w:body {nsdecls("w")}>{xml}</w:body>')
+    sect_pr = body.find(qn("w:sectPr"))
+    for element in list(fragment):
+        sect_pr.addprevious(element)
+
+
+def _blocks(document: Document) -> Iterator[str]:
+    styles = document.paragraph_styles
+    page_break = False
+    for block in document.blocks:
+        if isinstance(block, PageBreak):
+            page_break = True
+            continue
+        if isinstance(block, Paragraph):
+            yield _paragraph(block.style, block.runs, styles[block.style].font,
+                             keep=block.keep_with_next, page_break=page_break)
+        elif isinstance(block, Blank):
+            for i in range(block.lines):
+                last = i == block.lines - 1
+                # A taller blank line brings the next one onto the grid; it is off the grid,
+                # or LibreOffice sets it one grid pitch tall whatever its exact spacing
+                # (measured: the first body line 16.7 pt too high under a 2-line title).
+                extra = (f'<w:snapToGrid w:val="0"/><w:spacing w:line='
+                         f'"{parts.twips(LINE_PITCH_PT + block.extra_pt)}" w:lineRule="exact"/>'
+                         if last and block.extra_pt else "")
+                yield _paragraph("body", [], "body", keep=block.keep_with_next,
+                                 page_break=page_break and i == 0, extra=extra)
+        elif isinstance(block, Table):
+            yield _table(block, document.cell_styles)
+            continue  # a page break waits for the next paragraph
+        else:
+            yield _signoff(styles, block, page_break)
+        page_break = False
+
+
+def _paragraph(style_key: str, runs: list[Run], paragraph_font: str, *, keep: bool = False,
+               page_break: bool = False, extra: str = "") -> str:
+    """A paragraph in a layout style; `extra` holds its properties after pageBreakBefore in
+    schema order (snapToGrid, spacing, ind)."""
+    ppr = (f'<w:pStyle w:val="{parts.style_id(style_key)}"/>'
+           + ("<w:keepNext/>" if keep else "") + ("<w:pageBreakBefore/>" if page_break else "")
+           + extra)
+    return f"<w:p><w:pPr>{ppr}</w:pPr>{''.join(_runs(runs, paragraph_font))}</w:p>"
+
+
+def _runs(runs: list[Run], paragraph_font: str) -> Iterator[str]:
+    for run in runs:
+        if not run.text:
+            continue
+        rpr = ""
+        if run.font != paragraph_font:
+            rpr += f'<w:rStyle w:val="{parts.char_style_id(run.font)}"/>'
+        if _needs_east_asia_hint(run.text):
+            rpr += '<w:rFonts w:hint="eastAsia"/>'
+        yield f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{_t(run.text)}</w:r>"
+
+
+def _t(text: str) -> str:
+    space = ' xml:space="preserve"' if text != text.strip() else ""
+    return f"<w:t{space}>{escape(text)}</w:t>"
 
 
 def _needs_east_asia_hint(text: str) -> bool:
@@ -52,206 +115,76 @@ def _needs_east_asia_hint(text: str) -> bool:
     return not FULL_WIDTH_AMBIGUOUS.isdisjoint(text)
 
 
-def _add_east_asia_hint(r_pr: CT_RPr) -> None:
-    r_pr.get_or_add_rFonts().set(qn("w:hint"), "eastAsia")
+def _right_indent(chars: float) -> str:
+    return (f'<w:ind w:rightChars="{round(chars * 100)}" w:right="{round(chars * parts.CHAR_TWIPS)}"'
+            ' w:firstLineChars="0" w:firstLine="0"/>')
 
 
-def _add_runs(paragraph: DocxParagraph, runs: list[Run], paragraph_font: str) -> None:
-    for run in runs:
-        if not run.text:
-            continue
-        r = paragraph.add_run(run.text)
-        hint = _needs_east_asia_hint(run.text)
-        if run.font == paragraph_font and not hint:
-            continue
-        rpr = r._r.get_or_add_rPr()
-        if run.font != paragraph_font:
-            style = OxmlElement("w:rStyle")
-            style.set(qn("w:val"), parts.char_style_id(run.font))
-            rpr.insert(0, style)
-        if hint:
-            _add_east_asia_hint(rpr)
-
-
-def add_blocks(doc: DocxDocument, document: Document) -> None:
-    page_break = False
-    styles = document.paragraph_styles
-    for block in document.blocks:
-        if isinstance(block, PageBreak):
-            page_break = True
-            continue
-        if isinstance(block, Paragraph):
-            paragraph = add_paragraph(doc, styles, block.style, block.runs)
-            if block.keep_with_next:
-                paragraph.paragraph_format.keep_with_next = True
-        elif isinstance(block, Blank):
-            paragraphs = [doc.add_paragraph(style=parts.style_name("body"))
-                          for _ in range(block.lines)]
-            paragraph = paragraphs[0]
-            for p in paragraphs:
-                if block.keep_with_next:
-                    p.paragraph_format.keep_with_next = True
-            if block.extra_pt:  # a taller blank line that brings the next one onto the grid
-                last = paragraphs[-1].paragraph_format
-                last.line_spacing = Pt(LINE_PITCH_PT + block.extra_pt)
-                last.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-                # Off the grid, or LibreOffice sets it one grid pitch tall whatever its exact
-                # spacing (measured: the first body line 16.7 pt too high under a 2-line title).
-                _off_grid(paragraphs[-1])
-        elif isinstance(block, Table):
-            add_table(doc, block, document.cell_styles)
-            paragraph = None
-        else:
-            paragraph = _add_signoff(doc, styles, block)
-        if page_break and paragraph is not None:
-            ppr = paragraph._p.get_or_add_pPr()
-            ppr.insert_element_before(OxmlElement("w:pageBreakBefore"), *_after("w:pageBreakBefore"))
-            page_break = False
-
-
-_PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr",
-              "w:widowControl", "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs",
-              "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-              "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
-              "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-              "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
-              "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr",
-              "w:pPrChange")
-
-
-def _after(tag: str) -> tuple[str, ...]:
-    return _PPR_ORDER[_PPR_ORDER.index(tag) + 1:]
-
-
-def _off_grid(paragraph: DocxParagraph) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    ppr.insert_element_before(OxmlElement("w:snapToGrid", {qn("w:val"): "0"}),
-                              *_after("w:snapToGrid"))
-
-
-def _right_indent(paragraph: DocxParagraph, chars: float) -> None:
-    ppr = paragraph._p.get_or_add_pPr()
-    ind = ppr.get_or_add_ind()
-    ind.set(qn("w:rightChars"), str(round(chars * 100)))
-    ind.set(qn("w:right"), str(round(chars * parts.CHAR_TWIPS)))
-    ind.set(qn("w:firstLineChars"), "0")
-    ind.set(qn("w:firstLine"), "0")
-
-
-def _add_signoff(doc: DocxDocument, styles: Mapping[str, ParagraphStyle],
-                 signoff: Signoff) -> DocxParagraph:
-    organ = add_paragraph(doc, styles, "signoff", [signoff.organ])
-    _right_indent(organ, signoff.organ_right_chars)
-    date = add_paragraph(doc, styles, "date", [signoff.date])
-    _right_indent(date, signoff.date_right_chars)
-    return organ
+def _signoff(styles: Mapping[str, ParagraphStyle], signoff: Signoff, page_break: bool) -> str:
+    organ = _paragraph("signoff", [signoff.organ], styles["signoff"].font, page_break=page_break,
+                       extra=_right_indent(signoff.organ_right_chars))
+    date = _paragraph("date", [signoff.date], styles["date"].font,
+                      extra=_right_indent(signoff.date_right_chars))
+    return organ + date
 
 
 # --- tables --------------------------------------------------------------------------------
 
-def add_table(doc: DocxDocument, table: Table, cell_styles: Mapping[str, CellStyle]) -> None:
+def _table(table: Table, cell_styles: Mapping[str, CellStyle]) -> str:
     """One ordinary top-level table: a fixed grid (widths in tblW, gridCol and every tcW),
     merges, 0.5 pt borders, header rows repeated, rows never split, and the layout's keeps
     as keepNext on every paragraph of a kept row (Word and LibreOffice both keep such a row
-    on the page of the next)."""
-    _grid(doc.add_table(rows=0, cols=table.n_cols), table, cell_styles)
-
-
-def _grid(t: DocxTable, table: Table, cell_styles: Mapping[str, CellStyle]) -> None:
-    """Fill an empty python-docx table (0 rows) with the layout grid, written as XML directly.
-
-    python-docx's cell API recomputes the whole grid on every `cell()` call; for table 3
-    (28 rows × 10 columns with merges) that took 1 s. Here each row is built once: a merged
-    cell is its origin `w:tc` with `gridSpan`/`vMerge restart`, and one `vMerge` continuation
-    `w:tc` in each further row it covers.
-    """
-    t.autofit = False  # writes tblLayout fixed
+    on the page of the next). A merged cell is its origin `w:tc` with `gridSpan`/`vMerge
+    restart`, and one `vMerge` continuation `w:tc` in each further row it covers."""
     # Round the column edges, not the widths: each column stays within a twip of its width
     # and the columns add up to the table's width (rounding every width left the 申请 table's
     # last column 2 twips short).
     edges = [parts.twips_mm(sum(table.widths_mm[:i])) for i in range(table.n_cols + 1)]
     widths = [b - a for a, b in itertools.pairwise(edges)]
-    _table_properties(t, sum(widths))
-    tbl = t._tbl
-    grid = tbl.tblGrid
-    for gc in list(grid):
-        grid.remove(gc)
-    for w in widths:
-        gc = OxmlElement("w:gridCol")
-        gc.set(qn("w:w"), str(w))
-        grid.append(gc)
+    out = [f"<w:tbl>{_table_properties(sum(widths))}<w:tblGrid>",
+           *(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>"]
     # slot (row, col) -> (cell, is_origin) for the first column of every cell in every row
     starts: dict[tuple[int, int], tuple[TableCell, bool]] = {}
     for c in table.cells:
         for r in range(c.row, c.row + c.rowspan):
             starts[(r, c.col)] = (c, r == c.row)
     for r in range(table.n_rows):
-        tr = OxmlElement("w:tr")
-        tr_pr = OxmlElement("w:trPr")
-        tr_pr.append(OxmlElement("w:cantSplit"))
-        if r < table.header_rows:
-            tr_pr.append(OxmlElement("w:tblHeader"))
-        tr.append(tr_pr)
+        header = "<w:tblHeader/>" if r < table.header_rows else ""
+        out.append(f"<w:tr><w:trPr><w:cantSplit/>{header}</w:trPr>")
         for col in range(table.n_cols):
             if (r, col) in starts:
                 cell, origin = starts[(r, col)]
-                width_mm = sum(table.widths_mm[col:col + cell.colspan])
-                tr.append(_tc(cell, cell_styles[cell.role], origin,
-                              sum(widths[col:col + cell.colspan]), width_mm,
-                              table.keep_with_next[r]))
-        tbl.append(tr)
+                out.append(_tc(cell, cell_styles[cell.role], origin,
+                               sum(widths[col:col + cell.colspan]),
+                               sum(table.widths_mm[col:col + cell.colspan]),
+                               table.keep_with_next[r]))
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
 
 
 def _tc(cell: TableCell, style: CellStyle, origin: bool, width: int, width_mm: float,
-        keep_with_next: bool):
-    tc = OxmlElement("w:tc")
-    tc_pr = OxmlElement("w:tcPr")
-    tc_w = OxmlElement("w:tcW")
-    tc_w.set(qn("w:w"), str(width))
-    tc_w.set(qn("w:type"), "dxa")
-    tc_pr.append(tc_w)
+        keep_with_next: bool) -> str:
+    tc_pr = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if cell.colspan > 1:
-        span = OxmlElement("w:gridSpan")
-        span.set(qn("w:val"), str(cell.colspan))
-        tc_pr.append(span)
+        tc_pr += f'<w:gridSpan w:val="{cell.colspan}"/>'
     if cell.rowspan > 1:
-        merge = OxmlElement("w:vMerge")
-        if origin:
-            merge.set(qn("w:val"), "restart")
-        tc_pr.append(merge)
-    v_align = OxmlElement("w:vAlign")
-    v_align.set(qn("w:val"), "center")
-    tc_pr.append(v_align)
-    tc.append(tc_pr)
-    style_id = parts.cell_style_id(style)
-    p = OxmlElement("w:p")
-    p_pr = OxmlElement("w:pPr")
-    p_style = OxmlElement("w:pStyle")
-    p_style.set(qn("w:val"), style_id)
-    p_pr.append(p_style)
+        tc_pr += '<w:vMerge w:val="restart"/>' if origin else "<w:vMerge/>"
+    tc_pr += '<w:vAlign w:val="center"/>'
+    ppr = f'<w:pStyle w:val="{parts.cell_style_id(style)}"/>'
     if keep_with_next:
-        p_pr.append(OxmlElement("w:keepNext"))
-    p.append(p_pr)
+        ppr += "<w:keepNext/>"
+    run = ""
     if origin and cell.text:
-        run = OxmlElement("w:r")
-        hint = _needs_east_asia_hint(cell.text)
+        rpr = ""
+        if _needs_east_asia_hint(cell.text):
+            rpr += '<w:rFonts w:hint="eastAsia"/>'
         size = fit_size(cell.text, width_mm, _word_digit_em) if cell.fit else None
-        if hint or size:
-            r_pr = OxmlElement("w:rPr")
-            if hint:
-                _add_east_asia_hint(r_pr)
-            if size:  # a long number shrunk to fit its cell (schema order: sz, szCs)
-                for tag in ("w:sz", "w:szCs"):
-                    r_pr.append(OxmlElement(tag, {qn("w:val"): str(round(size * 2))}))
-            run.append(r_pr)
-        text = OxmlElement("w:t")
-        text.text = cell.text
-        if cell.text != cell.text.strip():
-            text.set(qn("xml:space"), "preserve")
-        run.append(text)
-        p.append(run)
-    tc.append(p)
-    return tc
+        if size:  # a long number shrunk to fit its cell (schema order: sz, szCs)
+            half = round(size * 2)
+            rpr += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+        run = f"<w:r>{f'<w:rPr>{rpr}</w:rPr>' if rpr else ''}{_t(cell.text)}</w:r>"
+    return f"<w:tc><w:tcPr>{tc_pr}</w:tcPr><w:p><w:pPr>{ppr}</w:pPr>{run}</w:p></w:tc>"
 
 
 def _word_digit_em(ch: str) -> float:
@@ -260,39 +193,18 @@ def _word_digit_em(ch: str) -> float:
     return 0.3 if ch in ".,/" else 0.56
 
 
-def _table_properties(t: DocxTable, width_twips: int) -> None:
-    """tblPr in schema order: tblW, jc, tblBorders, tblLayout (set by autofit), tblCellMar."""
-    tbl_pr = t._tbl.tblPr
-    for existing in tbl_pr.findall(qn("w:tblStyle")) + tbl_pr.findall(qn("w:tblLook")):
-        tbl_pr.remove(existing)
-    tbl_w = tbl_pr.find(qn("w:tblW"))
-    if tbl_w is None:
-        tbl_w = OxmlElement("w:tblW")
-        tbl_pr.insert_element_before(tbl_w, "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
-                                     "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
-    tbl_w.set(qn("w:w"), str(width_twips))
-    tbl_w.set(qn("w:type"), "dxa")
-    jc = OxmlElement("w:jc")
-    jc.set(qn("w:val"), "center")
-    tbl_pr.insert_element_before(jc, "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd",
-                                 "w:tblLayout", "w:tblCellMar", "w:tblLook")
-    lines = OxmlElement("w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        b = OxmlElement(f"w:{side}")
-        b.set(qn("w:val"), "single")
-        b.set(qn("w:sz"), str(BORDER_EIGHTHS))
-        b.set(qn("w:space"), "0")
-        b.set(qn("w:color"), "000000")
-        lines.append(b)
-    tbl_pr.insert_element_before(lines, "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook")
-    margins = OxmlElement("w:tblCellMar")  # on the table too: LibreOffice ignores the style's
-    padding = parts.CELL_PADDING_TWIPS
-    for side, twips in (("top", 0), ("left", padding), ("bottom", 0), ("right", padding)):
-        m = OxmlElement(f"w:{side}")
-        m.set(qn("w:w"), str(twips))
-        m.set(qn("w:type"), "dxa")
-        margins.append(m)
-    tbl_pr.insert_element_before(margins, "w:tblLook")
+def _table_properties(width_twips: int) -> str:
+    """tblPr in schema order: tblW, jc, tblBorders, tblLayout, tblCellMar (on the table too:
+    LibreOffice ignores the style's margins)."""
+    border = f'w:val="single" w:sz="{BORDER_EIGHTHS}" w:space="0" w:color="000000"'
+    borders = "".join(f"<w:{side} {border}/>"
+                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    pad = parts.CELL_PADDING_TWIPS
+    margins = (f'<w:top w:w="0" w:type="dxa"/><w:left w:w="{pad}" w:type="dxa"/>'
+               f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{pad}" w:type="dxa"/>')
+    return (f'<w:tblPr><w:tblW w:type="dxa" w:w="{width_twips}"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            f"<w:tblCellMar>{margins}</w:tblCellMar></w:tblPr>")
 
 
 # --- page setup and footers ----------------------------------------------------------------

@@ -41,6 +41,9 @@ class PdfWriter:
         return [borrowed] if borrowed else []
 
     def render(self, document: Document) -> bytes:
+        from govreport.writers.pdf.rlimport import preload
+
+        preload()
         from govreport.fonts import register_reportlab_fonts
         from govreport.writers.pdf.fontset import PdfFonts
         from govreport.writers.pdf.writer import render_pdf
@@ -50,6 +53,9 @@ class PdfWriter:
 
     def warm_up(self) -> None:
         """Import reportlab and register the fonts here, so that forked workers start ready."""
+        from govreport.writers.pdf.rlimport import preload
+
+        preload()
         import govreport.writers.pdf.writer  # noqa: F401
         from govreport.fonts import register_reportlab_fonts
 

@@ -22,6 +22,12 @@ from govreport.writers.pdf.styles import FontSpec, GridStyle
 
 _FUZZ = 1e-6
 
+# Broken lines by everything that decides them (text, fonts, width, style): a table's cells
+# repeat the same texts ("0" hundreds of times), and reportlab wraps a paragraph several times
+# while fitting it, splitting it and keeping it with a heading. Lines are immutable.
+_BROKEN: dict[tuple, list[Line]] = {}
+_BROKEN_MAX = 20_000
+
 
 class GridParagraph(Flowable):
     """A paragraph of runs ``(text, style_key)``; each key names a font in ``style.fonts``.
@@ -73,20 +79,22 @@ class GridParagraph(Flowable):
     def _layout(self, avail_width: float) -> None:
         st = self.grid_style
         first = st.left_indent + (0.0 if self._continued else st.first_indent)
-        self._lines = break_lines(
-            self.runs,
-            avail_width - st.right_indent,
-            measure=self.measure,
-            cell=st.cell,
-            first_indent=first,
-            indent=st.left_indent,
-            align=st.align,
-            balance=st.balance,
-            squeeze=st.squeeze,
-            autospace=self._autospace,
-            tracking=st.tracking,
-            compress=st.compress,
-        )
+        width = avail_width - st.right_indent
+        fonts = tuple(sorted({(key, st.fonts[key].name, st.fonts[key].size)
+                              for _, key in self.runs}))
+        key = (self.runs, width, fonts, first, st.left_indent, st.cell, st.align, st.balance,
+               st.squeeze, st.tracking, st.compress)
+        lines = _BROKEN.get(key)
+        if lines is None:
+            lines = break_lines(
+                self.runs, width, measure=self.measure, cell=st.cell, first_indent=first,
+                indent=st.left_indent, align=st.align, balance=st.balance, squeeze=st.squeeze,
+                autospace=self._autospace, tracking=st.tracking, compress=st.compress,
+            )
+            if len(_BROKEN) >= _BROKEN_MAX:
+                _BROKEN.clear()
+            _BROKEN[key] = lines
+        self._lines = lines
         self._avail = avail_width
         self._base = 0
 
