@@ -1,8 +1,9 @@
-"""200 generated reports (variations of the examples) built DOCX + PDF with --jobs 2.
+"""200 real-size reports (variations of the examples, 5 to 15 pages) built DOCX + PDF with
+--jobs 2.
 
     python benchmarks/batch_speed.py [--reports 200] [--jobs 2]
 
-Targets: at least 15 reports per second, and under 300 MB peak memory in every process (the
+Targets: at least 30 reports per second, and at most 150 MB peak memory in every process (the
 worker processes and the parent). Exit status 1 when a target is missed.
 """
 
@@ -17,9 +18,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _measure import govreport_argv, time_command
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-SOURCES = ["yunling-2024.yaml", "qingxi-amr-2020.yaml", "quanyang-2018.yaml"]
-TARGET_RATE = 15.0
-TARGET_MB = 300.0
+SOURCES = ["lanzhou-2024.yaml", "yunling-2024.yaml", "qingxi-ftz-2023.yaml", "quanyang-2018.yaml",
+           "series/qingxi-hrss-2022.yaml"]
+TARGET_RATE = 30.0
+TARGET_MB = 150.0
 
 
 def _scaled(value: object, factor: int) -> object:
@@ -35,8 +37,10 @@ def _scaled(value: object, factor: int) -> object:
 
 
 def variation(data: dict, n: int) -> dict:
-    """Another organ, and tables 3 and 4 scaled by a factor: every sum still balances."""
+    """Another organ, and tables 3 and 4 scaled by a factor: every sum still balances. The
+    link to last year's report is dropped (that file is not generated)."""
     out = dict(data, organ=f"{data['organ']}（第{n}号）")
+    out.pop("previous", None)
     tables = dict(data.get("tables") or {})
     for key in ("apply", "remedy"):
         if key in tables:
@@ -53,7 +57,7 @@ def generate(folder: Path, count: int) -> None:
     for n in range(count):
         sub = folder / f"county-{n % 10:02d}"
         sub.mkdir(parents=True, exist_ok=True)
-        text = yaml.safe_dump(variation(sources[n % 3], n), allow_unicode=True, sort_keys=False)
+        text = yaml.safe_dump(variation(sources[n % len(sources)], n), allow_unicode=True, sort_keys=False)
         (sub / f"report-{n:03d}.yaml").write_text(text, encoding="utf-8")
 
 
@@ -75,8 +79,8 @@ def main() -> int:
     print(f"build of {args.reports} reports (DOCX + PDF, --jobs {args.jobs}): {timing.median:.2f} s, "
           f"{rate:.1f} reports/s, {built} PDFs, "
           f"peak RSS of any process {timing.peak_rss_mb:.0f} MB")
-    print(f"targets: ≥ {TARGET_RATE} reports/s, < {TARGET_MB:.0f} MB per process")
-    return 0 if rate >= TARGET_RATE and timing.peak_rss_mb < TARGET_MB and built == args.reports else 1
+    print(f"targets: ≥ {TARGET_RATE:.0f} reports/s, ≤ {TARGET_MB:.0f} MB per process")
+    return 0 if rate >= TARGET_RATE and timing.peak_rss_mb <= TARGET_MB and built == args.reports else 1
 
 
 if __name__ == "__main__":
