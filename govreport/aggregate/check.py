@@ -62,6 +62,6 @@ def mismatch_message(cell: CellDef, given: Cell, expected: Cell, parts: list[Sha
         gap = expected - given
         alone = next((p for p in numbers if p.value == abs(gap)), None)
         if alone is not None:
-            how = "漏计" if gap > 0 else "重复计入"
+            how = "漏计" if gap > 0 else "多计"
             text += f"；相差 {_shown(abs(gap))}，正是“{alone.organ}”的数，可能{how}了这个单位"
     return text

@@ -122,7 +122,8 @@ def gather(paths: Sequence[Path], *, threshold: float, year: int | None = None,
         year = _choose([r.year for r in reports])
     if format_id is None:
         format_id = _choose([r.format.id if r.format else None for r in reports
-                             if r.year == year])
+                             if r.year == year]) \
+            or _choose([r.format.id if r.format else None for r in reports])
     if year is None or format_id is None or format_id not in format_ids():
         raise GatherError("所给的文件中没有可读出格式和年度的单位报告，无法汇总")
     fmt = get_format(format_id)
@@ -150,7 +151,7 @@ def _set_aside(units: list[UnitResult], fmt: FormatDef, year: int) -> None:
         if reason is not None:
             key = "format" if u.report.format is not None and u.report.format.id != fmt.id else "year"
             u.findings = sort_findings([*u.findings, error(
-                RULE, u.report.pos(key), f"本报告{reason}，未计入汇总")])
+                RULE, u.report.pos(key), f"本报告{reason}；未计入汇总")])
     candidates = [u for u in units if u.summed]
     pairs = [(u.file, u.report) for u in candidates if u.report is not None]
     for i, earlier in duplicate_organs(pairs).items():

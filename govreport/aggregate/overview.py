@@ -164,13 +164,16 @@ def as_xlsx(ov: Overview, sheet: str) -> bytes:
         "header": {"bold": True, "bg_color": "#D9E1F2", "text_wrap": True, "align": "center"},
         "summed": {}, "failed": {"font_color": "#C00000"},
         "missing": {"font_color": "#808080", "italic": True}, "total": {"bold": True, "top": 2}}
-    made: dict[tuple[str, bool], object] = {}
+    made: dict[tuple[str, bool, bool], object] = {}
 
-    def style(kind: str, flagged: bool = False) -> object:
-        if (kind, flagged) not in made:
-            jump_fill = {"bg_color": "#FFEB9C"} if flagged else {}
-            made[(kind, flagged)] = book.add_format({**base, **kinds[kind], **jump_fill})
-        return made[(kind, flagged)]
+    def style(kind: str, flagged: bool = False, figure: bool = False) -> object:
+        key = (kind, flagged, figure)
+        if key not in made:
+            extra = {"bg_color": "#FFEB9C"} if flagged else {}
+            if figure:
+                extra["align"] = "right"  # 不适用 lines up with the numbers
+            made[key] = book.add_format({**base, **kinds[kind], **extra})
+        return made[key]
 
     headers = ov.headers
     ws.write_row(0, 0, headers, style("header"))
@@ -178,12 +181,13 @@ def as_xlsx(ov: Overview, sheet: str) -> bytes:
     for r, row in enumerate(ov.rows, start=1):
         for c, value in enumerate(ov.cells(row)):
             figure = c - len(FIXED_HEADERS)
-            cell_style = style(row.kind, 0 <= figure < n and bool(row.flags[figure]))
+            is_figure = 0 <= figure < n
+            cell_style = style(row.kind, is_figure and bool(row.flags[figure]), is_figure)
             if isinstance(value, int):
                 ws.write_number(r, c, value, cell_style)
             else:  # text, 不适用, and amounts (as written: a float would lose places)
                 ws.write_string(r, c, _text(value), cell_style)
-    widths = [30, 36, 14, 6, 6, *([11] * n)]
+    widths = [28, 30, 14, 6, 6, *([10] * n)]
     if ov.with_last:
         widths += [11] * n + [40]
     for c, width in enumerate(widths):
@@ -191,6 +195,10 @@ def as_xlsx(ov: Overview, sheet: str) -> bytes:
     ws.set_row(0, 36)
     ws.freeze_panes(1, 1)
     ws.autofilter(0, 0, len(ov.rows), len(headers) - 1)
+    ws.set_landscape()  # printed: A4 across, one page wide, the header on every page
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
     book.close()
     return buf.getvalue()
 
