@@ -105,6 +105,13 @@ def _choose(values: Sequence[T | None]) -> T | None:
     return next(v for v in values if v is not None and counts[v] == best)
 
 
+def is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a name too long for the file system: it is simply not there
+        return False
+
+
 def gather(paths: Sequence[Path], *, threshold: float, year: int | None = None,
            format_id: str | None = None, expected: Sequence[Expected] | None = None,
            exclude: Sequence[Path] = ()) -> Gathered:
@@ -112,7 +119,7 @@ def gather(paths: Sequence[Path], *, threshold: float, year: int | None = None,
     the format (given, else the most common among that year's units)."""
     skip = {p.resolve() for p in exclude}
     listed = {p.resolve() for p in paths}
-    extra = [e.file for e in expected or () if e.file is not None and e.file.is_file()
+    extra = [e.file for e in expected or () if e.file is not None and is_file(e.file)
              and e.file.resolve() not in listed]
     units = [load_unit(p, threshold) for p in [*paths, *extra] if p.resolve() not in skip]
     if not units:

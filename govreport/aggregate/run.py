@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from govreport.aggregate import overview as overview_sheet
-from govreport.aggregate.gather import RULE, Gathered, GatherError, UnitResult, gather
+from govreport.aggregate.gather import RULE, Gathered, GatherError, UnitResult, gather, is_file
 from govreport.aggregate.registry import Expected, read_registry, similar
 from govreport.aggregate.summary import (
     Existing,
@@ -27,6 +27,7 @@ from govreport.aggregate.summary import (
 from govreport.aggregate.units import resolve
 from govreport.atomic import atomic_write_bytes, atomic_write_text
 from govreport.findings import Finding, error, printable
+from govreport.history.similarity import DEFAULT_THRESHOLD
 from govreport.inputs import BuildError, collect_inputs
 
 STDOUT = Path("-")
@@ -39,7 +40,7 @@ class UsageError(Exception):
 @dataclass(frozen=True)
 class Options:
     units: Sequence[str] = ()
-    similar_threshold: float = 0.6
+    similar_threshold: float = DEFAULT_THRESHOLD
     organ: str | None = None
     year: int | None = None
     output: Path | None = None
@@ -140,7 +141,7 @@ class Outcome:
 
 def _missing_line(e: Expected, unexpected: dict[str, UnitResult]) -> str:
     line = f"未报送：名单中的“{e.organ}”没有报告（{e.pos}）"
-    if e.file_name is not None and e.file is not None and not e.file.is_file():
+    if e.file_name is not None and e.file is not None and not is_file(e.file):
         line += f"：名单所列文件“{e.file_name}”不存在"
     close = similar(e.organ, list(unexpected))
     if close is not None:
@@ -203,6 +204,9 @@ def run(o: Options) -> Outcome:
             files, entry_problems = resolve(existing.report)
             paths = [f.path for f in files]
             problems = [error(RULE, p.pos, p.message) for p in entry_problems]
+    if not paths and problems:
+        raise UsageError(f"{o.update} 的 units 没有找到任何单位报告：\n"
+                         + "\n".join(str(f) for f in problems))
     if not paths and not any(e.file is not None for e in expected or ()):
         raise UsageError("请给出单位报告的文件、文件夹或通配符（或在 --units 名单中写明各单位的 file）")
     exclude = [p for p in (o.output, o.update, o.registry, o.overview)

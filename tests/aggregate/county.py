@@ -75,8 +75,9 @@ def random_tables(rng: random.Random, short: str) -> dict[str, object]:
     busy = rng.choice([1, 2, 5]) if not township else 1
 
     def six(high: int) -> list[int]:
-        return [rng.choice([0, 0, 0, rng.randint(0, high)]) if c else rng.randint(0, high * 3)
-                for c in range(COLUMNS)]
+        # Most rows are 0 in a county's report, and most applicants are natural persons.
+        return [rng.choice([0] * 9 + [rng.randint(1, max(1, high // 3))]) if c
+                else rng.choice([0, 0, rng.randint(1, high)]) for c in range(COLUMNS)]
 
     results = {leaf: six(3 * busy) for leaf in RESULT_LEAVES}
     carry_forward = six(busy)

@@ -66,9 +66,47 @@ def test_a_unit_missing_from_the_tables_is_named_as_left_out(small, tmp_path):
     _, target = small
     late = make_county(tmp_path / "补报", name="青溪县新区", towns=1, departments=0, seed=3)
     edit(target, "\n\npreface:", "\n  - 补报/乡镇/云岭镇.yaml\n\npreface:")
-    penalty = late.units[0].tables["active"]["penalty"]
-    message = next(f.message for f in x_units(target) if "“行政处罚”" in f.message)
-    assert message.endswith(f"相差 {penalty}，正是“青溪县新区云岭镇人民政府”的数，可能漏计了这个单位")
+    findings = x_units(target)
+    assert len(findings) > 10
+    for f in findings:
+        assert f.message.endswith("；各单位之和去掉“青溪县新区云岭镇人民政府”后与汇总报告的每个数都一致，"
+                                  "可能漏计了这个单位")
+    assert late.units[0].organ == "青溪县新区云岭镇人民政府"
+
+
+def twin(county, short, name):
+    """Another file with the same tables as a unit of the county, under another organ."""
+    unit = county.unit(short)
+    path = county.folder.parent / name
+    path.write_text(unit_text(f"{unit.organ}（副本）", unit.tables), encoding="utf-8")
+    return path
+
+
+def test_a_unit_counted_twice_is_named(small, cli):
+    county, target = small
+    copy = twin(county, "白沙镇", "副本.yaml")
+    assert cli("aggregate", county.folder, copy, "--organ", ORGAN, "-o", target, "--force").code == 0
+    edit(target, "  - 副本.yaml\n", "")
+    findings = x_units(target)
+    assert len(findings) > 10
+    for f in findings:
+        assert f.message.endswith("；“青溪县白沙镇人民政府”再计入一次后与汇总报告的每个数都一致，"
+                                  "可能重复计入了这个单位")
+
+
+def test_no_unit_is_named_when_two_would_explain_the_gaps(small):
+    county, target = small
+    twin(county, "白沙镇", "副本.yaml")  # 白沙镇 or its twin: either may be the one left out
+    edit(target, "\n\npreface:", "\n  - 副本.yaml\n\npreface:")
+    findings = x_units(target)
+    assert findings and all("漏计" not in f.message for f in findings)
+
+
+def test_a_figure_that_merely_equals_the_gap_names_no_unit(small):
+    _, target = small
+    edit(target, "penalty: ", "penalty: 1")
+    (finding,) = x_units(target)
+    assert "漏计" not in finding.message and "重复计入" not in finding.message
 
 
 def test_a_summary_cell_not_applicable_where_units_have_numbers(small):

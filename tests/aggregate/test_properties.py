@@ -17,7 +17,7 @@ from tests.aggregate.county import DEPARTMENTS, Unit, cells, expected_sums, load
 from tests.hostile.reports import gov2021_report
 from tests.hostile.strategies import tables
 
-SETTINGS = settings(max_examples=30, deadline=None,
+SETTINGS = settings(max_examples=25, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 TOKEN = re.compile(r"不适用|[0-9][0-9.]*")
 
