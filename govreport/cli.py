@@ -210,6 +210,9 @@ def aggregate_command(
         outcome = run.run(options)
     except run.UsageError as exc:
         raise UsageError(str(exc)) from None
+    except run.WriteError as exc:
+        typer.echo(f"govreport: {exc}", err=True)
+        raise typer.Exit(EXIT_ERRORS) from None
     except InputError as exc:
         for finding in exc.findings:
             typer.echo(str(finding), err=True)

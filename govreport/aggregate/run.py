@@ -3,13 +3,14 @@ document for a script, an exit status). The command line only parses and prints.
 
 Exit status: 0 every unit summed (and, with a registry, none missing or `--allow-missing`);
 1 a unit has errors or cannot be added, a unit is missing, the registry or the summary to
-update has errors, or nothing could be summed; 2 a usage error (`UsageError`).
+update has errors, nothing could be summed, or an output cannot be written (`WriteError`);
+2 a usage error (`UsageError`).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -29,12 +30,25 @@ from govreport.atomic import atomic_write_bytes, atomic_write_text
 from govreport.findings import Finding, error, printable
 from govreport.history.similarity import DEFAULT_THRESHOLD
 from govreport.inputs import BuildError, collect_inputs
+from govreport.source import os_reason
 
 STDOUT = Path("-")
 
 
 class UsageError(Exception):
     """The command was called wrongly (exit status 2); a Chinese message."""
+
+
+class WriteError(Exception):
+    """An output could not be written (exit status 1); a Chinese message. What was written
+    before stays complete: every output is written atomically."""
+
+
+def _write(path: Path, write: Callable[[], None]) -> None:
+    try:
+        write()
+    except OSError as exc:
+        raise WriteError(f"无法写入 {path}：{os_reason(exc)}") from None
 
 
 @dataclass(frozen=True)
@@ -183,32 +197,17 @@ def _update_settings(o: Options, existing: Existing) -> None:
 
 
 def run(o: Options) -> Outcome:
-    """Gather, sum, write. Raises `UsageError`, and `InputError` (its findings name the
-    problems) when the registry or the summary to update cannot be read."""
+    """Gather, sum, write. Raises `UsageError`, `WriteError`, and `InputError` (its findings
+    name the problems) when the registry or the summary to update cannot be read."""
     _check_options(o)
     expected = read_registry(o.registry, os.fspath(o.registry)) if o.registry else None
     try:
         existing = read_existing(o.update) if o.update is not None else None
     except UpdateError as exc:
         raise UsageError(str(exc)) from None
-    try:
-        paths = collect_inputs(o.units) if o.units else []
-    except BuildError as exc:
-        raise UsageError(str(exc)) from None
-    problems: list[Finding] = []
     if existing is not None:
         _update_settings(o, existing)
-        if not o.units:
-            if existing.report.units is None:
-                raise UsageError(f"{o.update} 没有 units：请给出单位报告的文件、文件夹或通配符")
-            files, entry_problems = resolve(existing.report)
-            paths = [f.path for f in files]
-            problems = [error(RULE, p.pos, p.message) for p in entry_problems]
-    if not paths and problems:
-        raise UsageError(f"{o.update} 的 units 没有找到任何单位报告：\n"
-                         + "\n".join(str(f) for f in problems))
-    if not paths and not any(e.file is not None for e in expected or ()):
-        raise UsageError("请给出单位报告的文件、文件夹或通配符（或在 --units 名单中写明各单位的 file）")
+    paths, problems = _unit_paths(o, existing, expected)
     exclude = [p for p in (o.output, o.update, o.registry, o.overview)
                if p is not None and p != STDOUT]
     report = existing.report if existing is not None else None
@@ -220,27 +219,60 @@ def run(o: Options) -> Outcome:
         raise UsageError(str(exc)) from None
     organ = o.organ or (report.organ.value if report is not None and report.organ else None)
     outcome = Outcome(g, replace(o, organ=organ), o.output or o.update, problems=problems)
-    units = g.summed_reports()
-    if units and o.output is not None:
-        assert organ is not None
-        target = None if o.output == STDOUT else o.output
-        text = new_summary(g.format, organ, g.year, units, target)
-        if target is None:
-            outcome.text = text
-        else:
-            atomic_write_text(target, text)
-            outcome.written = True
-    elif units and existing is not None:
-        entries = unit_entries([u.path for u in units], existing.path) if o.units else None
-        try:
-            result = update(existing, units, entries)
-        except UpdateError as exc:
-            raise UsageError(str(exc)) from None
-        outcome.changed = result.changed
-        if not result.unchanged(existing):
-            atomic_write_bytes(existing.path, result.data)
-            outcome.written = True
+    if g.summed and o.output is not None:
+        _write_new(outcome)
+    elif g.summed and existing is not None:
+        _write_update(outcome, existing)
     if o.overview is not None:
-        sheet = f"{g.year}年度各单位情况"
-        overview_sheet.write(o.overview, overview_sheet.overview(g), sheet)
+        sheet_path, rows = o.overview, overview_sheet.overview(g)
+        _write(sheet_path, lambda: overview_sheet.write(sheet_path, rows, f"{g.year}年度各单位情况"))
     return outcome
+
+
+def _unit_paths(o: Options, existing: Existing | None,
+                expected: list[Expected] | None) -> tuple[list[Path], list[Finding]]:
+    """The unit files: the arguments, else the updated summary's own `units:` (with the
+    entries that name nothing, as X-UNITS errors at them)."""
+    try:
+        paths = collect_inputs(o.units) if o.units else []
+    except BuildError as exc:
+        raise UsageError(str(exc)) from None
+    problems: list[Finding] = []
+    if existing is not None and not o.units:
+        if existing.report.units is None:
+            raise UsageError(f"{o.update} 没有 units：请给出单位报告的文件、文件夹或通配符")
+        files, entry_problems = resolve(existing.report)
+        paths = [f.path for f in files]
+        problems = [error(RULE, p.pos, p.message) for p in entry_problems]
+        if not paths:
+            raise UsageError(f"{o.update} 的 units 没有找到任何单位报告：\n"
+                             + "\n".join(str(f) for f in problems))
+    if not paths and not any(e.file is not None for e in expected or ()):
+        raise UsageError("请给出单位报告的文件、文件夹或通配符（或在 --units 名单中写明各单位的 file）")
+    return paths, problems
+
+
+def _write_new(outcome: Outcome) -> None:
+    g, o = outcome.gathered, outcome.options
+    assert o.output is not None and o.organ is not None
+    target = None if o.output == STDOUT else o.output
+    text = new_summary(g.format, o.organ, g.year, g.summed_reports(), target)
+    if target is None:
+        outcome.text = text
+        return
+    _write(target, lambda: atomic_write_text(target, text))
+    outcome.written = True
+
+
+def _write_update(outcome: Outcome, existing: Existing) -> None:
+    g, o = outcome.gathered, outcome.options
+    units = g.summed_reports()
+    entries = unit_entries([u.path for u in units], existing.path) if o.units else None
+    try:
+        result = update(existing, units, entries)
+    except UpdateError as exc:
+        raise UsageError(str(exc)) from None
+    outcome.changed = result.changed
+    if not result.unchanged(existing):
+        _write(existing.path, lambda: atomic_write_bytes(existing.path, result.data))
+        outcome.written = True

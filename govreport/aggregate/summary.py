@@ -127,19 +127,18 @@ def update(existing: Existing, units: Sequence[Report], entries: tuple[str, ...]
         span = rendered.value_span(key)
         return rendered.text[span.start:span.end].replace("\n", nl)
 
-    if "tables" in old:
-        span = old.value_span("tables")
-        edits.append((span.start, span.end, (nl if span.lead else "") + block("tables")))
-    else:
-        at = old.insertion_before("signoff") if "signoff" in old else len(old.text)
-        edits.append((at, at, rendered.entry_text("tables").replace("\n", nl) + nl))
-    if entries is not None:
-        if "units" in old:
-            span = old.value_span("units")
-            edits.append((span.start, span.end, (nl if span.lead else "") + block("units")))
-        else:
-            at = old.insertion_before("tables") if "tables" in old else edits[0][0]
-            edits.append((at, at, rendered.entry_text("units").replace("\n", nl) + nl))
+    replaced = ["tables", *(["units"] if entries is not None else [])]
+    for key in (k for k in replaced if k in old):
+        span = old.value_span(key)
+        edits.append((span.start, span.end, (nl if span.lead else "") + block(key)))
+    added = [k for k in ("units", "tables") if k in replaced and k not in old]
+    if added:  # new entries go above tables:, else above signoff:, else at the end
+        at = next((old.insertion_before(k) for k in ("tables", "signoff") if k in old),
+                  len(old.text))
+        text = "".join(rendered.entry_text(k) + "\n\n" for k in added)
+        if at == len(old.text) and old.text and not old.text.endswith(("\n", "\r")):
+            text = "\n" + text
+        edits.append((at, at, text.replace("\n", nl)))
     data = existing.data
     for start, end, text in sorted(edits, reverse=True):
         data = (data[:existing.byte_offset(start)] + text.encode(existing.encoding)

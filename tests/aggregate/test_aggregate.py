@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from decimal import Decimal
 
+import jsonschema
 import yaml
 
 import govreport
 from tests.aggregate.county import NA, cells, expected_sums, load_yaml, make_county, unit_text
+from tests.check.test_cli import _yaml_as_json as yaml_as_json
 from tests.conftest import EXAMPLES, LEGACY, locate
 
 ORGAN = "青溪县人民政府"
@@ -175,3 +178,20 @@ def test_json_gives_each_unit_then_missing_unexpected_and_summary(cli, county):
     assert summary["file"] == str(target) and summary["written"] is True
     assert (summary["units"], summary["summed"], summary["failed"]) == (40, 39, 1)
     assert (summary["organ"], summary["year"], summary["format"]) == (ORGAN, 2024, "gov-2021")
+
+
+def test_the_summary_is_valid_against_the_json_schema(cli, county):
+    _, target = summarise(cli, county)
+    validator = jsonschema.Draft202012Validator(json.loads(cli("schema").out))
+    assert [e.message for e in validator.iter_errors(yaml_as_json(target))] == []
+
+
+def test_a_summary_that_cannot_be_written_is_an_error_in_chinese(cli, county, monkeypatch):
+    def full_disk(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("govreport.aggregate.run.atomic_write_text", full_disk)
+    run, target = summarise(cli, county)
+    assert run.code == 1
+    assert run.err == f"govreport: 无法写入 {target}：磁盘空间不足\n"
+    assert not target.exists()
