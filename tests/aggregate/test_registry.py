@@ -96,3 +96,14 @@ def test_a_broken_registry_is_reported_at_its_line_and_column(cli, county):
     line, column = locate(text, "fiel")
     assert f"{path}:{line}:{column}: error SCHEMA: 未知的键“fiel”" in run.err
     assert f"{path}:3:5: error SCHEMA: 单位“青溪县财政局”重复（第一次出现在第 2 行）" in run.err
+
+
+def test_a_listed_file_whose_report_names_another_organ_is_pointed_out(cli, county):
+    _, path = registry(county, files=True)
+    health = county.unit("卫生健康委员会")
+    health.path.write_text(health.path.read_text(encoding="utf-8").replace(
+        "青溪县卫生健康委员会", "青溪县卫生健康局"), encoding="utf-8")
+    run = cli("aggregate", county.folder, "--units", path)
+    assert (f"请核对：名单中“青溪县卫生健康委员会”的报告“{health.path}”，"
+            "其发布机关写的是“青溪县卫生健康局”") in run.out
+    assert "未报送" not in run.out and run.code == 0
