@@ -9,11 +9,12 @@ are reported at their `units:` entry, and then no cell is compared: every sum wo
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from govreport.findings import Finding, error
-from govreport.model import Cell, NotApplicable, cell_text, is_number
+from govreport.model import NA, Cell, NotApplicable, cell_text, is_number
 from govreport.position import Pos
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ def units_sum(context: CheckContext, rule: Rule) -> list[Finding]:
     return out + [error(rule.id, c.pos, mismatch_message(c, culprit)) for c in wrong]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Compared:
     """One summary cell next to its units' values and their sum."""
 
@@ -58,13 +59,20 @@ class Compared:
     parts: list[Share]
     expected: Cell
 
+    @functools.cached_property
+    def numbers(self) -> int:
+        """How many units have a number here (the others say 不适用)."""
+        return sum(1 for p in self.parts if is_number(p.value))
 
-def _sum_changed(parts: list[Share], i: int, left_out: bool) -> Cell:
-    from govreport.aggregate.sums import add
 
-    values = [p.value for j, p in enumerate(parts) if j != i] if left_out \
-        else [*(p.value for p in parts), parts[i].value]
-    return add(values)
+def _sum_changed(c: Compared, i: int, left_out: bool) -> Cell:
+    """The units' sum of a cell without unit i, or with it twice (不适用 as `add` has it)."""
+    value = c.parts[i].value
+    if not is_number(value):
+        return c.expected
+    if left_out:
+        return NA if c.numbers == 1 else c.expected - value  # type: ignore[operator]
+    return c.expected + value  # type: ignore[operator]
 
 
 def explaining_unit(compared: list[Compared]) -> tuple[str, bool] | None:
@@ -75,7 +83,7 @@ def explaining_unit(compared: list[Compared]) -> tuple[str, bool] | None:
         return None
     found = [(compared[0].parts[i].organ, left_out)
              for i in range(len(compared[0].parts)) for left_out in (True, False)
-             if all(c.given == _sum_changed(c.parts, i, left_out) for c in compared)]
+             if all(c.given == _sum_changed(c, i, left_out) for c in compared)]
     return found[0] if len(found) == 1 else None
 
 
