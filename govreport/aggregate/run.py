@@ -33,6 +33,8 @@ from govreport.inputs import BuildError, collect_inputs
 from govreport.source import os_reason
 
 STDOUT = Path("-")
+NAMED = 5
+"""Units named in the closing line; the lines above it name every one."""
 
 
 class UsageError(Exception):
@@ -107,7 +109,9 @@ class Outcome:
         line = (f"{g.year} 年度（{g.format.id}）：共 {len(g.units)} 个单位报告，"
                 f"{len(g.summed)} 个已汇总")
         if g.failed:
-            line += f"，{len(g.failed)} 个有错误未计入"
+            names = [u.organ or printable(u.file) for u in g.failed]
+            shown = "、".join(names[:NAMED]) + ("等" if len(names) > NAMED else "")
+            line += f"，{len(g.failed)} 个有错误未计入（{shown}）"
         if g.registry:
             line += f"；名单中 {len(g.missing)} 个单位未报送" if g.missing else "；名单中的单位都已报送"
         return line + "。"

@@ -78,7 +78,7 @@ def test_a_unit_with_check_errors_is_reported_and_not_summed(cli, county):
     run, target = summarise(cli, county)
     assert run.code == 1
     assert f"{audit.path}:" in run.out and "error T3-BAL" in run.out
-    assert "共 40 个单位报告，39 个已汇总，1 个有错误未计入" in run.out
+    assert "共 40 个单位报告，39 个已汇总，1 个有错误未计入（青溪县审计局）" in run.out
     summed = [u for u in county.units if u is not audit]
     assert cells(load_yaml(target)["tables"]) == expected_sums(summed)
     assert "青溪县/部门/审计局.yaml" not in load_yaml(target)["units"]
