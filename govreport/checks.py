@@ -13,8 +13,13 @@ from govreport.rules import Rule, check_rules
 
 def check_report(report: Report, similar_threshold: float = DEFAULT_THRESHOLD) -> list[Finding]:
     """All findings for `report`, ordered by position; `similar_threshold` is X-SIMILAR's share."""
-    context = CheckContext(report, similar_threshold)
-    findings = list(report.findings)
+    return check_context(CheckContext(report, similar_threshold))
+
+
+def check_context(context: CheckContext) -> list[Finding]:
+    """All findings for `context.report`; the caller keeps what the context read on the way
+    (last year's report: `govreport aggregate` puts its figures into the overview)."""
+    findings = list(context.report.findings)
     for rule in check_rules():
         findings.extend(rule.run(context))
     return sort_findings(findings)

@@ -230,6 +230,69 @@ def diff_command(
     out.flush()
 
 
+@app.command("aggregate")
+def aggregate_command(
+    units: Annotated[list[str] | None, typer.Argument(help="单位报告：YAML 文件、文件夹（查找其中所有 .yaml/.yml）或通配符；用 --update 时可省略（用汇总报告的 units）。", show_default=False)] = None,
+    organ: Annotated[str | None, typer.Option("--organ", help="汇总报告的发布机关全称，如 青溪县人民政府（写新的汇总报告时必填）。")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="报告年度；默认为多数单位报告的年度。其他年度的报告不计入。")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="写一份新的汇总报告（写 - 则输出到屏幕）。")] = None,
+    update: Annotated[Path | None, typer.Option("--update", metavar="SUMMARY.yaml", help="更新已有的汇总报告：只重算统计表（给出单位报告时还有 units），其他内容一字不改。")] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的 -o 文件。")] = False,
+    registry: Annotated[Path | None, typer.Option("--units", metavar="REGISTRY.yaml", help="应报送报告的单位名单：units: [{organ: 单位全称, file: 报告文件}]，file 可省略。")] = None,
+    allow_missing: Annotated[bool, typer.Option("--allow-missing", help="名单中有单位未报送时仍以 0 退出。")] = False,
+    overview: Annotated[Path | None, typer.Option("--overview", metavar="FILE.csv|FILE.xlsx", help="另写一张概况表：每个单位一行（状态、错误、警告、主要数字、上年数字和大幅变化），最后是合计。")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 格式输出结果。")] = False,
+) -> None:
+    """汇总各单位的报告：统计表逐项相加，写成（或更新）一份汇总报告，并列出未报送和有错误的单位。"""
+    from govreport.aggregate import run
+    from govreport.history.similarity import resolve_threshold
+    from govreport.source import InputError
+
+    if as_json and output is not None and str(output) == "-":
+        raise UsageError("--json 和 -o - 不能同用：两者都要输出到屏幕")
+    options = run.Options(tuple(units or ()), resolve_threshold(None), organ=organ, year=year,
+                          output=output, update=update, force=force, registry=registry,
+                          allow_missing=allow_missing, overview=overview)
+    try:
+        outcome = run.run(options)
+    except run.UsageError as exc:
+        raise UsageError(str(exc)) from None
+    except run.WriteError as exc:
+        typer.echo(f"govreport: {exc}", err=True)
+        raise typer.Exit(EXIT_ERRORS) from None
+    except InputError as exc:
+        for finding in exc.findings:
+            typer.echo(str(finding), err=True)
+        raise typer.Exit(EXIT_ERRORS) from None
+    if as_json:
+        typer.echo(json.dumps(outcome.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        to_stderr = outcome.text is not None
+        if outcome.text is not None:
+            sys.stdout.write(outcome.text)
+        for line in outcome.lines():
+            typer.echo(line, err=to_stderr)
+    raise typer.Exit(outcome.exit_code)
+
+
+FontOption = Annotated[
+    list[str] | None,
+    typer.Option("--font", help="为某一角色指定 PDF 字体：角色=字体文件[#序号]，可重复，"
+                                "如 --font body=/path/仿宋_GB2312.ttf。角色：title 标题、body 正文、"
+                                "heading1 一级标题、heading2 二级标题、table 表格、page_number 页码。"),
+]
+
+
+def _font_choices(options: list[str] | None) -> dict[str, str]:
+    """`--font ROLE=PATH` values → {role: "PATH[#N]"}, with Chinese usage errors."""
+    from govreport.fonts import FontError, font_choices
+
+    try:
+        return font_choices(options or [])
+    except FontError as exc:
+        raise UsageError(str(exc)) from None
+
+
 @app.command("build")
 def build_command(
     files: Annotated[list[str], typer.Argument(help="YAML 文件、文件夹（查找其中所有 .yaml/.yml）或通配符。", show_default=False)],

@@ -38,12 +38,17 @@ class Prefill:
     """What a scaffold knows beyond zeros and placeholders; `govreport init --from` fills it.
 
     `rows` and `notes` are keyed by table and row or item path (`apply.carried_over`,
-    `active.normative_docs`). A row's values are YAML scalars as written (`1`, `不适用`); a note
-    is a comment line written above its key. Narrative text is never pre-filled: only legacy
-    section headings (`sections`) and the legacy statistics table's rows (`stats`, shaped like a
-    format's stats scaffold: `{columns: [...], rows: [...]}`), which are structure, not prose.
+    `active.normative_docs`). A row's values are YAML scalars as written (`1`, `不适用`), one
+    per column or field; a note is a comment line written above its key. Narrative text is
+    never pre-filled: only legacy section headings (`sections`) and the legacy statistics
+    table's rows (`stats`, shaped like a format's stats scaffold: `{columns: [...], rows:
+    [...]}`), which are structure, not prose. `govreport aggregate` adds the summary's `units`,
+    its own name as `generator` and a summary's `preface` placeholder.
     """
 
+    generator: str = "govreport init"
+    preface: str | None = None
+    units: tuple[str, ...] = ()
     previous: str | None = None
     header: tuple[str, ...] = ()
     rows: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -108,7 +113,7 @@ def render(format_id: str, *, organ: str | None = None, year: int | None = None,
     pre = prefill or Prefill()
     fields = common()["fields"]
     w = _Writer()
-    w.comment(0, f"{year}年度政府信息公开工作年度报告 — 由 govreport init 生成")
+    w.comment(0, f"{year}年度政府信息公开工作年度报告 — 由 {pre.generator} 生成")
     w.comment(0, f"格式：{fmt.id}（{fmt.name}）")
     w.comment(0, "填写后运行 govreport check 本文件 检查数字和勾稽关系，再运行 govreport build 生成文档。")
     w.comment(0, "“【请填写】”处是占位文字，检查时会提示，请全部替换。序号（一、（一）1.）自动生成，不要手写。")
@@ -124,9 +129,14 @@ def render(format_id: str, *, organ: str | None = None, year: int | None = None,
         w.comment(0, f"previous: …  # {previous}")
     else:
         w.line(f"previous: {scalar(pre.previous)}", previous)
+    if pre.units:
+        w.line("units:", f"{fields['units']['title']}：{fields['units']['description']}")
+        for unit in pre.units:
+            w.line(f"  - {scalar(unit)}")
     w.blank()
     w.line("preface: |", f"{fields['preface']['title']}：{fields['preface']['description']}")
-    for paragraph in str(common()["scaffold_preface"]).format(year=year).strip().split("\n"):
+    preface = pre.preface if pre.preface is not None else str(common()["scaffold_preface"])
+    for paragraph in preface.format(year=year).strip().split("\n"):
         w.line(f"  {paragraph}")
     w.blank()
     if fmt.free_sections:
@@ -203,11 +213,12 @@ def _record(w: _Writer, t: RecordTable, pre: Prefill) -> None:
     for item in t.items:
         if note := pre.notes.get(f"{t.key}.{item.key}"):
             w.comment(4, note)
+        given = pre.rows.get(f"{t.key}.{item.key}", ("0",) * len(item.fields))
         if item.scalar:
             f = item.fields[0]
-            w.line(f"    {item.key}: 0", f"{item.label}：{f.label}")
+            w.line(f"    {item.key}: {given[0]}", f"{item.label}：{f.label}")
             continue
-        inner = ", ".join(f"{f.path.split('.')[-1]}: 0" for f in item.fields)
+        inner = ", ".join(f"{f.path.split('.')[-1]}: {v}" for f, v in zip(item.fields, given, strict=True))
         labels = " / ".join(f.label for f in item.fields)
         w.line(f"    {item.key}: {{{inner}}}", f"{item.label}：{labels}")
 

@@ -220,6 +220,9 @@ def build_schema() -> Schema:
         }),
         "previous": _doc(fields["previous"]["title"], fields["previous"]["description"],
                          {"type": "string", "minLength": 1}),
+        "units": _doc(fields["units"]["title"], fields["units"]["description"],
+                      {"type": "array", "minItems": 1,
+                       "items": {"type": "string", "minLength": 1}}),
     }
     variants = []
     for fid in ids:

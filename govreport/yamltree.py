@@ -35,7 +35,8 @@ MAX_DEPTH = 64
 MAX_NODES = 200_000
 """Nodes after alias expansion; a 300-row statistics table is ~2,000."""
 
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+"""What YAML counts as a line break: `Pos` lines are counted between these."""
 _RESOLVER = Resolver()
 
 STR = "tag:yaml.org,2002:str"
@@ -132,8 +133,8 @@ class YamlDocument:
 
 def _pos_of_index(text: str, index: int, name: str) -> Pos:
     before = text[:index]
-    line = len(_LINE_BREAK.findall(before)) + 1
-    last = max((m.end() for m in _LINE_BREAK.finditer(before)), default=0)
+    line = len(LINE_BREAK.findall(before)) + 1
+    last = max((m.end() for m in LINE_BREAK.finditer(before)), default=0)
     return Pos(name, line, index - last + 1)
 
 
@@ -183,7 +184,7 @@ def compose(src: SourceText) -> YamlDocument:
 
 
 def _compose(src: SourceText) -> YamlDocument:
-    lines = _LINE_BREAK.split(src.text)
+    lines = LINE_BREAK.split(src.text)
     name = src.name
     findings: list[Finding] = []
     anchors: dict[str, tuple[Node, int]] = {}
