@@ -1,0 +1,33 @@
+"""Importing a build gives back its input: every example, through our DOCX and our PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govreport.api import check_file
+from tests.importer.conftest import LEGACY_STATS, ROUND_TRIP, imported
+from tests.importer.equivalence import first_difference, printed
+
+CASES = [p.stem for p in [*ROUND_TRIP, *LEGACY_STATS]]
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+@pytest.mark.parametrize("name", CASES)
+def test_import_of_a_build_prints_the_same_report(builds, tmp_path: Path, name: str,
+                                                  kind: str) -> None:
+    build = builds[name]
+    result, target = imported(getattr(build, kind), tmp_path)
+    assert result.findings == [], [str(f) for f in result.findings]
+    assert printed(target) == printed(build.source), first_difference(
+        printed(build.source), printed(target))
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+@pytest.mark.parametrize("name", CASES)
+def test_import_of_a_build_is_accepted_by_check(builds, tmp_path: Path, name: str,
+                                                kind: str) -> None:
+    _, target = imported(getattr(builds[name], kind), tmp_path)
+    findings = check_file(target).findings
+    assert not [f for f in findings if f.is_error], [str(f) for f in findings]
