@@ -93,7 +93,7 @@ class Found:
 
     @property
     def where(self) -> str:
-        return cell_where(self.table.where, self.cell.row, self.cell.col)
+        return self.cell.where or cell_where(self.table.where, self.cell.row, self.cell.col)
 
 
 @dataclass
@@ -200,8 +200,8 @@ def _mapped(cells: list[SourceCell], indices: Iterable[int], labels: _Labels, ta
             out.append("\x00" + published)  # never equal to an official label
             continue
         if official != published and not any(v.published == cells[j].text for v in variants):
-            variants.append(LabelVariant(cells[j].text, labels.official[official],
-                                         cell_where(table.where, cells[j].row, cells[j].col)))
+            variants.append(LabelVariant(cells[j].text, labels.official[official], cells[j].where
+                                         or cell_where(table.where, cells[j].row, cells[j].col)))
         out.append(official)
     return tuple(out)
 

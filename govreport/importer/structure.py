@@ -36,6 +36,7 @@ from govreport.importer.source import (
     SourceDocument,
     SourceParagraph,
     SourceTable,
+    cell_where,
 )
 from govreport.importer.stats import read_stats
 from govreport.importer.text import (
@@ -74,6 +75,7 @@ class _Part:
 def analyse(doc: SourceDocument) -> im.ImportedReport:
     """The report a published document holds, with notes on whatever was uncertain."""
     blocks = list(doc.blocks)
+    _mark_table_titles(blocks)
     title_lines, start = _title(blocks)
     body_end, signoff_at, attachment = _tail(blocks, start)
     heads = _section_heads(blocks, start, body_end)
@@ -119,6 +121,16 @@ def _title(blocks: list) -> tuple[list[SourceParagraph], int]:
         lines.append(blocks[i])
         i += 1
     return lines, i
+
+
+def _mark_table_titles(blocks: list) -> None:
+    """A centred line right above a table is its title, not text of the section."""
+    for i in range(1, len(blocks)):
+        prev = blocks[i - 1]
+        if isinstance(blocks[i], SourceTable) and isinstance(prev, SourceParagraph) \
+                and prev.role is None and prev.align == "center" and len(prev.text) <= 60 \
+                and leading_number(prev.text) is None:
+            prev.role = TABLE_TITLE
 
 
 def _tail(blocks: list, start: int) -> tuple[int, tuple[int | None, int | None], list]:
@@ -445,10 +457,8 @@ def _table(m: TableMatch) -> im.Table:
         table.notes.append(im.Note(f"表中的“{v.published}”与格式的“{v.official}”写法不同，"
                                    f"按“{v.official}”读入", v.where))
     for source, cell in m.unmatched:
-        from govreport.importer.source import cell_where
-
         table.notes.append(im.Note(f"表中的“{cell.text}”不属于本格式的任何一格，没有导入",
-                                   cell_where(source.where, cell.row, cell.col)))
+                                   cell.where or cell_where(source.where, cell.row, cell.col)))
     return table
 
 
