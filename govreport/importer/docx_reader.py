@@ -15,9 +15,9 @@ import re
 import zipfile
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
+from govreport.importer.runs import Look, Run, emphasized, lead_end, split_lines
 from govreport.importer.source import (
     ATTACHMENT_LABEL,
     ATTACHMENT_NOTE,
@@ -61,23 +61,6 @@ _STYLE_ROLES: dict[str, tuple[str, int | None]] = {
 _HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _ALIGN = {"center": "center", "right": "right", "end": "right", "both": "justify",
           "distribute": "justify", "left": "left", "start": "left"}
-_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-@dataclass(frozen=True)
-class _RunStyle:
-    """What makes a run look different from its neighbours (a run-in lead)."""
-
-    style: str | None
-    bold: bool
-    font: str | None
-
-
-@dataclass
-class _Run:
-    text: str
-    look: _RunStyle
-    size: float | None
 
 
 def read_docx(path: Path, name: str) -> SourceDocument:
@@ -139,30 +122,21 @@ class _Reader:
         if p.find(f"{q('pPr')}/{q('sectPr')}") is not None:
             self.page_break = True  # a section break: what follows starts a page
 
-    def _emit(self, p, runs: list[_Run], style) -> None:
+    def _emit(self, p, runs: list[Run], style) -> None:
         role, level = self._role(p, style)
         align = self._alignment(p, style)
-        # A line break inside a paragraph (Shift+Enter) separates lines that print as lines.
-        lines: list[list[_Run]] = [[]]
-        for run in runs:
-            pieces = run.text.split("\n")
-            for i, piece in enumerate(pieces):
-                if i:
-                    lines.append([])
-                if piece:
-                    lines[-1].append(_Run(piece, run.look, run.size))
-        for line in lines:
+        for line in split_lines(runs):
             text = "".join(r.text for r in line)
             cleaned = clean_text(text)
             if not cleaned:
                 continue
             self.paragraphs += 1
             offset = len(text) - len(text.lstrip(" \t\u3000\u00a0"))
-            lead_end = _lead_end(line)
+            lead = lead_end(line)
             para = SourceParagraph(
                 text=cleaned, where=f"第{self.paragraphs}段", role=role, align=align,
-                lead_end=None if lead_end is None else max(0, lead_end - offset),
-                emphasized=_emphasized(line) or role == HEADING, level=level,
+                lead_end=None if lead is None else max(0, lead - offset),
+                emphasized=emphasized(line) or role == HEADING, level=level,
                 page_break_before=self.page_break,
             )
             self.page_break = False
@@ -185,7 +159,7 @@ class _Reader:
             if not any(a.tag == _FALLBACK for a in box.iterancestors()):
                 yield box
 
-    def _runs(self, p, pstyle) -> Iterator[_Run]:
+    def _runs(self, p, pstyle) -> Iterator[Run]:
         for r in p.iter(R):
             if any(a.tag in _SKIPPED_ANCESTORS for a in _ancestors_until(r, p)):
                 continue
@@ -208,7 +182,7 @@ class _Reader:
                     if re.fullmatch(r"[0-9A-Fa-f]{4}", code) and not code.upper().startswith("F0"):
                         text.append(chr(int(code, 16)))
             if text:
-                yield _Run("".join(text), *self._run_look(r, pstyle))
+                yield Run("".join(text), *self._run_look(r, pstyle))
 
     # --- styles ----------------------------------------------------------------------------
 
@@ -252,7 +226,7 @@ class _Reader:
                     break
         return _ALIGN.get(jc.get(q("val"), "")) if jc is not None else None
 
-    def _run_look(self, r, pstyle) -> tuple[_RunStyle, float | None]:
+    def _run_look(self, r, pstyle) -> tuple[Look, float | None]:
         """A run's character style, boldness, East Asian font and size, as Word resolves them:
         the run's own properties, then its character style, then the paragraph style."""
         style_id = None
@@ -274,7 +248,7 @@ class _Reader:
             sz = rpr.find(q("sz"))
             if size is None and sz is not None and (sz.get(q("val")) or "").isdigit():
                 size = int(sz.get(q("val"))) / 2
-        return _RunStyle(style_id, bool(bold), font), size
+        return Look(style_id, bool(bold), font), size
 
     # --- tables ----------------------------------------------------------------------------
 
@@ -368,30 +342,3 @@ def _join_lines(parts: list[str]) -> str:
             out += " "
         out += part
     return out
-
-
-def _ideographs(text: str) -> bool:
-    return _IDEOGRAPH.search(text) is not None
-
-
-def _lead_end(runs: list[_Run]) -> int | None:
-    """Where the runs in another look than the paragraph's own text end: a run-in lead
-    (（一）存在的主要问题。 in 楷体, then the text), when that prefix holds words."""
-    body = next((r.look for r in reversed(runs) if _ideographs(r.text)), None)
-    if body is None:
-        return None
-    end = 0
-    words = False
-    for r in runs:
-        if r.look == body:
-            break
-        end += len(r.text)
-        words = words or _ideographs(r.text)
-    total = sum(len(r.text) for r in runs)
-    return end if words and 0 < end < total else None
-
-
-def _emphasized(runs: list[_Run]) -> bool:
-    """Whether every run with words is bold: a heading set by direct formatting."""
-    worded = [r for r in runs if _ideographs(r.text)]
-    return bool(worded) and all(r.look.bold for r in worded)
