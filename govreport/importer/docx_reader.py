@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
+from govreport.importer.docx_numbering import Numbering, paragraph_list
 from govreport.importer.runs import Look, Run, emphasized, lead_end, split_lines
 from govreport.importer.source import (
     ATTACHMENT_LABEL,
@@ -84,6 +85,7 @@ class _Reader:
         self.name = name
         self.styles = {s.style_id: s for s in document.styles if s.style_id}
         self.doc = SourceDocument(name, "DOCX")
+        self.numbering = Numbering.of(document)
         self.paragraphs = 0
         self.tables = 0
         self.page_break = False
@@ -112,6 +114,11 @@ class _Reader:
     def _paragraph(self, p) -> None:
         style = self._paragraph_style(p)
         runs = list(self._runs(p, style))
+        listed = paragraph_list(p, _chain(style))
+        if listed is not None and "".join(r.text for r in runs).strip():
+            label = self.numbering.label(*listed)
+            if label:  # Word's automatic number, in the look of the text it heads
+                runs.insert(0, Run(label, runs[0].look, runs[0].size))
         text = "".join(r.text for r in runs)
         if p.find(f"{q('pPr')}/{q('pageBreakBefore')}") is not None:
             self.page_break = True

@@ -51,26 +51,28 @@ class _Metrics:
 
 def read_pdf(path: Path, name: str) -> SourceDocument:
     import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
 
     try:
         pdf = pdfplumber.open(str(path))
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise ImportFailure(f"{name} 已加密，需要密码才能打开；请用不加密的版本导入") from None
-    except (PDFSyntaxError, ValueError, TypeError, KeyError) as exc:
-        raise ImportFailure(f"{name} 不是可以读取的 PDF 文件（{type(exc).__name__}）") from None
-    except Exception as exc:  # pdfminer raises many kinds for a damaged file
-        raise ImportFailure(f"{name} 已损坏，无法读取（{type(exc).__name__}）") from None
+    except Exception as exc:  # pdfminer raises many kinds for a file it cannot open
+        raise _failure(name, exc) from None
     with pdf:
         try:
             return _read(pdf, name)
         except ImportFailure:
             raise
-        except (PDFPasswordIncorrect, PDFEncryptionError):
-            raise ImportFailure(f"{name} 已加密，需要密码才能打开；请用不加密的版本导入") from None
-        except (PDFSyntaxError, KeyError, ValueError, TypeError, AttributeError) as exc:
-            raise ImportFailure(f"{name} 已损坏，无法读取（{type(exc).__name__}）") from None
+        except Exception as exc:  # a damaged page: pdfminer's errors carry no Chinese
+            raise _failure(name, exc) from None
+
+
+def _failure(name: str, exc: Exception) -> ImportFailure:
+    """The clerk's message for a PDF that pdfminer (through pdfplumber) cannot read."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        return ImportFailure(f"{name} 已加密，需要密码才能打开；请用不加密的版本导入")
+    return ImportFailure(f"{name} 不是可以读取的 PDF 文件，或者已损坏（{type(cause).__name__}）")
 
 
 def _read(pdf, name: str) -> SourceDocument:
@@ -215,12 +217,19 @@ class _Assembler:
             # line would not have fitted there (a long number, a character kept with its
             # punctuation).
             short = self.m.right - prev.x1 > _first_unit_width(line) + self.m.size * 0.5
-            hanging = indent > self.m.size * 2.5 and not short and \
-                _HANGING.match(self.lines[0].text.strip()) is not None
+            hanging = kind == prev_kind == "text" and not short and \
+                self._hangs_under(self.lines[0], line)
             if not hanging and (kind != "text" or prev_kind != "text" or short
                                 or indent >= self.m.size * 1.5):
                 self._flush()
         self.lines.append(line)
+
+    def _hangs_under(self, first: Line, line: Line) -> bool:
+        """Whether `line` goes on under the text after a 附件： label (GB/T 9704 7.3.4)."""
+        if _HANGING.match(first.text.strip()) is None:
+            return False
+        colon = next((g for g in first.glyphs if g.text in "：:"), None)
+        return colon is not None and abs(line.x0 - colon.x1) <= self.m.size * 0.5
 
     def _flush(self) -> None:
         if not self.lines:

@@ -255,7 +255,9 @@ def _matrix(out: _Out, definition: MatrixTable, table: im.Table, rows: tuple[Row
         if row.sum:  # a computed row: write what the source printed, to be checked
             present = [(c.key, v) for c, (_, v) in zip(definition.all_columns, named, strict=True)
                        if v is not None and v.reading.scalar is not None]
-            if not present:
+            if not present:  # nothing to check; the notes still say where the source was blank
+                if notes:
+                    out.keyed(indent, notes, f"# {row.key}: （{row.label}：原表为空，由 govreport 计算）")
                 continue
             if len(present) == len(named):
                 text = "[" + ", ".join(_value(v) for _, v in present) + "]"

@@ -44,3 +44,15 @@ def imported(source: Path, folder: Path) -> tuple[ImportResult, Path]:
     result = import_report(source, output_name=str(target))
     target.write_text(result.text, encoding="utf-8")
     return result, target
+
+
+def layout_of(source: Path):
+    """The layout document a report file prints (what the fixture makers draw)."""
+    from govreport.api import load
+    from govreport.layout.build import build_document
+
+    return build_document(load(source))
+
+
+def example(stem: str) -> Path:
+    return next(p for p in [*ROUND_TRIP, *LEGACY_STATS] if p.stem == stem)
