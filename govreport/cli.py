@@ -147,9 +147,12 @@ def import_command(
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件。")] = False,
 ) -> None:
     """导入已发布的年度报告（DOCX、PDF 或网页），生成可以编辑、检查和生成的 YAML 文件。"""
-    from govreport.importer import ImportFailure, import_report
+    from govreport.importer import ImportFailure, import_report, source_types
 
     _existing_files([source])
+    if source.suffix.lower() not in source_types():
+        raise UsageError(f"不支持“{source.suffix or source.name}”文件；可以导入的文件类型："
+                         "docx、pdf、html、htm")
     target = output if output is not None else Path(source.stem + ".yaml")
     to_stdout = str(target) == "-"
     if not to_stdout:

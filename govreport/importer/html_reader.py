@@ -117,6 +117,8 @@ def _content_root(body):
     parent in full and its grandparent in half (pages put the article in nested divs)."""
     scores: dict = {}
     for el in body.iter("p", "table", "h1", "h2", "h3", "h4", "li"):
+        if el.tag == "table" and (el.find(".//table") is not None or _is_layout_table(el)):
+            continue  # a layout table: its paragraphs count for themselves
         length = len(clean_text(el.text_content()))
         parent = el.getparent()
         if parent is None:
