@@ -81,7 +81,6 @@ def _read(pdf, name: str) -> SourceDocument:
     text_chars = 0
     tables_seen = 0
     for number, page in enumerate(pdf.pages, start=1):
-        page = page.dedupe_chars(tolerance=1)
         images += len(page.images)
         glyphs = glyphs_of(page.chars)
         text_chars += sum(1 for g in glyphs if not g.text.isspace())

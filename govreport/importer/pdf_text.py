@@ -37,9 +37,14 @@ class Glyph:
         return (self.top + self.bottom) / 2
 
 
+DUPLICATE_PT = 1.0
+"""A glyph drawn again within this distance is the same glyph: Word and WPS make a bold face
+they lack by drawing each character twice, slightly offset."""
+
+
 def glyphs_of(chars: list[dict]) -> list[Glyph]:
-    """pdfplumber's characters as glyphs (upright text only: table labels are upright)."""
-    out = []
+    """pdfplumber's characters as glyphs, each character drawn twice for fake bold once."""
+    out: list[Glyph] = []
     for c in chars:
         text = c.get("text") or ""
         if not text:
@@ -47,7 +52,18 @@ def glyphs_of(chars: list[dict]) -> list[Glyph]:
         out.append(Glyph(text, float(c["x0"]), float(c["x1"]), float(c["top"]),
                          float(c["bottom"]), round(float(c.get("size") or 0), 1),
                          _SUBSET.sub("", str(c.get("fontname") or ""))))
-    return out
+    kept: list[Glyph] = []
+    seen: dict[tuple[str, int, int], list[Glyph]] = {}
+    for g in out:
+        row, col = int(g.top // DUPLICATE_PT), int(g.x0 // DUPLICATE_PT)
+        near = (other for dr in (-1, 0, 1) for dc in (-1, 0, 1)
+                for other in seen.get((g.text, row + dr, col + dc), ()))
+        if not g.text.isspace() and any(abs(o.top - g.top) <= DUPLICATE_PT
+                                        and abs(o.x0 - g.x0) <= DUPLICATE_PT for o in near):
+            continue
+        seen.setdefault((g.text, row, col), []).append(g)
+        kept.append(g)
+    return kept
 
 
 @functools.lru_cache(maxsize=16384)
