@@ -67,6 +67,17 @@ def source_types() -> tuple[str, ...]:
     return tuple(_READERS)
 
 
+def _parses(text: str, name: str) -> None:
+    """The YAML written must read back: a writer bug must not leave the clerk a broken file."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        yaml.load(text, Loader=loader)
+    except yaml.YAMLError as exc:  # a bug in yamlout, never the source's fault
+        raise RuntimeError(f"import of {name} wrote YAML that does not parse: {exc}") from exc
+
+
 def import_report(path: str | os.PathLike[str], *, output_name: str = "-") -> ImportResult:
     """Read a published report; `output_name` is the file the YAML goes to, where the IMPORT
     warnings point. Raises ImportFailure (a Chinese message) for a source that cannot be read."""
@@ -91,6 +102,7 @@ def import_report(path: str | os.PathLike[str], *, output_name: str = "-") -> Im
     document = reader(source, source.name)
     report = analyse(document)
     written = write_yaml(report)
+    _parses(written.text, name)
     findings = [warning(RULE, Pos(output_name, n.line, n.column), f"{n.note.where}：{n.note.message}")
                 for n in written.notes]
     return ImportResult(written.text, findings, report)

@@ -113,12 +113,15 @@ def _title_hint(root) -> str | None:
 
 
 def _content_root(body):
-    """The element holding the report: most paragraph text, counted for each paragraph's
-    parent in full and its grandparent in half (pages put the article in nested divs)."""
+    """The element holding the report: the most paragraph text, counted for each paragraph's
+    parent in full and its grandparent in half (pages put the article in nested divs);
+    paragraphs inside data tables are table content, not prose. Then widened to take in the
+    report's tables and title where they stand beside the prose (LibreOffice wraps tables
+    in <center>, CMS templates put the title above the article box)."""
     scores: dict = {}
-    for el in body.iter("p", "table", "h1", "h2", "h3", "h4", "li"):
-        if el.tag == "table" and (el.find(".//table") is not None or _is_layout_table(el)):
-            continue  # a layout table: its paragraphs count for themselves
+    for el in body.iter("p", "h1", "h2", "h3", "h4", "li"):
+        if any(a.tag in ("td", "th") and not _in_layout_table(a) for a in el.iterancestors()):
+            continue
         length = len(clean_text(el.text_content()))
         parent = el.getparent()
         if parent is None:
@@ -130,15 +133,23 @@ def _content_root(body):
     if not scores:
         return body
     best = max(scores, key=lambda el: scores[el])
-    # The report's own title often stands just above the article box: take the box's parent
-    # when it adds a heading and little else.
-    parent = best.getparent()
-    if parent is not None and any(h.tag in ("h1", "h2") for h in parent.iterchildren()
-                                  if h is not best and isinstance(h.tag, str)):
-        extra = len(clean_text(parent.text_content())) - len(clean_text(best.text_content()))
-        if extra < 200:
-            return parent
+    while best is not body and (parent := best.getparent()) is not None:
+        inside = len(clean_text(best.text_content()))
+        tables = [t for t in parent.iter("table") if not _is_layout_table(t)
+                  and not any(a is best for a in t.iterancestors()) and t is not best]
+        heading = any(isinstance(h.tag, str) and h.tag in ("h1", "h2") for h in parent.iter()
+                      if not any(a is best for a in h.iterancestors()) and h is not best)
+        extra = len(clean_text(parent.text_content())) - inside \
+            - sum(len(clean_text(t.text_content())) for t in tables)
+        if not (tables or heading) or extra > 300:
+            break
+        best = parent
     return best
+
+
+def _in_layout_table(cell) -> bool:
+    table = next(cell.iterancestors("table"), None)
+    return table is not None and (table.find(".//table") is not None or _is_layout_table(table))
 
 
 def _style(el) -> str:
@@ -154,26 +165,29 @@ class _Walker:
         self.block: dict = {}
         self.paragraphs = 0
         self.tables = 0
+        self.sizes: list[tuple[SourceParagraph, float | None]] = []
+        self.char_sizes: dict[float, int] = {}
 
     def walk(self, el) -> None:
-        self._children(el, Look(None, False, None), {})
+        self._children(el, Look(None, False, None), {}, None)
         self._flush()
+        self._mark_large()
 
-    def _children(self, el, look: Look, block: dict) -> None:
+    def _children(self, el, look: Look, block: dict, size: float | None) -> None:
         if el.text:
-            self._text(el.text, look, block)
+            self._text(el.text, look, block, size)
         for child in el.iterchildren():
             if isinstance(child.tag, str):
-                self._element(child, look, block)
+                self._element(child, look, block, size)
             if child.tail:
-                self._text(child.tail, look, block)
+                self._text(child.tail, look, block, size)
 
-    def _text(self, text: str, look: Look, block: dict) -> None:
+    def _text(self, text: str, look: Look, block: dict, size: float | None) -> None:
         if not self.runs:
             self.block = block
-        self.runs.append(Run(text, look))
+        self.runs.append(Run(text, look, size))
 
-    def _element(self, el, look: Look, block: dict) -> None:
+    def _element(self, el, look: Look, block: dict, size: float | None) -> None:
         tag = el.tag.lower()
         if tag == "br":
             self._flush()
@@ -181,18 +195,19 @@ class _Walker:
         if tag == "table":
             if el.find(".//table") is not None or _is_layout_table(el):
                 self._flush()  # a layout table: read what its cells hold
-                self._children(el, look, block)
+                self._children(el, look, block, size)
                 self._flush()
                 return
             self._flush()
             self._table(el)
             return
+        size = _size_of(el) or size
         if tag in ("tr", "td", "th", "tbody", "thead", "tfoot"):
-            self._children(el, look, block)
+            self._children(el, look, block, size)
             self._flush()
             return
         if tag in _INLINE:
-            self._children(el, self._look(el, tag, look), block)
+            self._children(el, self._look(el, tag, look), block, size)
             return
         if tag == "img":
             return
@@ -210,10 +225,7 @@ class _Walker:
         for name, role in _CLASS_ROLES.items():
             if name in classes:
                 inner["role"] = role
-        size = _SIZE.search(_style(el))
-        if size and _large(float(size.group(1)), size.group(2).lower()):
-            inner["large"] = True
-        self._children(el, self._look(el, tag, look), inner)
+        self._children(el, self._look(el, tag, look), inner, size)
         self._flush()
 
     def _look(self, el, tag: str, look: Look) -> Look:
@@ -228,7 +240,7 @@ class _Walker:
         if not runs:
             return
         block = self.block
-        for line in split_lines([Run(_collapse(r.text), r.look) for r in runs]):
+        for line in split_lines([Run(_collapse(r.text), r.look, r.size) for r in runs]):
             text = "".join(r.text for r in line)
             cleaned = clean_text(_CJK_SPACE.sub("", text))
             if not cleaned:
@@ -239,11 +251,25 @@ class _Walker:
             role = block.get("role", role)
             offset = len(text) - len(text.lstrip(" \u3000\u00a0"))
             lead = lead_end(line)
-            self.doc.blocks.append(SourceParagraph(
+            para = SourceParagraph(
                 text=cleaned, where=f"第{self.paragraphs}段", role=role, align=block.get("align"),
                 lead_end=None if lead is None else max(0, lead - offset),
-                emphasized=emphasized(line) or role == HEADING,
-                large=bool(block.get("large")) or heading == 0))
+                emphasized=emphasized(line) or role == HEADING, large=heading == 0)
+            self.doc.blocks.append(para)
+            sizes = [r.size for r in line if r.size and r.text.strip()]
+            self.sizes.append((para, max(sizes) if sizes else None))
+            for r in line:
+                if r.size:
+                    self.char_sizes[r.size] = self.char_sizes.get(r.size, 0) + len(r.text)
+
+    def _mark_large(self) -> None:
+        """A paragraph set well above the page's usual size is a title line."""
+        if not self.char_sizes:
+            return
+        body = max(self.char_sizes, key=lambda k: self.char_sizes[k])
+        for para, size in self.sizes:
+            if size is not None and size >= body * 1.25:
+                para.large = True
 
     # --- tables ----------------------------------------------------------------------------
 
@@ -340,7 +366,15 @@ def _collapse(text: str) -> str:
     return _SPACE_RUN.sub(" ", text)
 
 
-def _large(value: float, unit: str) -> bool:
-    """A font size set for a title (二号 22 pt and above) rather than body text (三号 16 pt)."""
-    points = {"pt": value, "px": value * 0.75, "em": value * 12, "rem": value * 12}[unit]
-    return points >= 20
+_FONT_SIZES = {"1": 7.5, "2": 10.0, "3": 12.0, "4": 13.5, "5": 18.0, "6": 24.0, "7": 36.0}
+
+
+def _size_of(el) -> float | None:
+    """The font size an element sets, in points (CSS font-size, or <font size=N>)."""
+    m = _SIZE.search(_style(el))
+    if m:
+        value, unit = float(m.group(1)), m.group(2).lower()
+        return {"pt": value, "px": value * 0.75, "em": value * 12, "rem": value * 12}[unit]
+    if el.tag == "font" and (el.get("size") or "").strip() in _FONT_SIZES:
+        return _FONT_SIZES[el.get("size").strip()]
+    return None

@@ -37,19 +37,24 @@ def has_words(text: str) -> bool:
 
 def lead_end(runs: Sequence[Run]) -> int | None:
     """Where the runs in another look than the paragraph's own text end, when that prefix
-    holds words and text follows it."""
+    holds words and text follows it. Digits right after the lead in a Latin font (2023年…,
+    where Word sets 2023 in Times New Roman) belong to the text, not the lead."""
     body = next((r.look for r in reversed(runs) if has_words(r.text)), None)
     if body is None:
         return None
-    end = 0
-    words = False
+    prefix: list[Run] = []
     for r in runs:
         if r.look == body:
             break
-        end += len(r.text)
-        words = words or has_words(r.text)
+        prefix.append(r)
+    worded = [r for r in prefix if has_words(r.text)]
+    if not worded:
+        return None
+    while prefix and not has_words(prefix[-1].text) and prefix[-1].look != worded[-1].look:
+        prefix.pop()
+    end = sum(len(r.text) for r in prefix)
     total = sum(len(r.text) for r in runs)
-    return end if words and 0 < end < total else None
+    return end if 0 < end < total else None
 
 
 def emphasized(runs: Sequence[Run]) -> bool:

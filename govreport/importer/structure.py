@@ -33,6 +33,7 @@ from govreport.importer.source import (
     SIGNOFF,
     TABLE_TITLE,
     TITLE,
+    ImportFailure,
     SourceDocument,
     SourceParagraph,
     SourceTable,
@@ -86,7 +87,14 @@ def analyse(doc: SourceDocument) -> im.ImportedReport:
     year, year_note = _year(title_lines, doc, preface, blocks, signoff_at)
     fmt, matches = _choose_format(tables + [b for b in attachment if isinstance(b, SourceTable)],
                                   year)
+    titled = any("报告" in p.text for p in title_lines) or "报告" in (doc.title_hint or "")
+    if not heads and not titled and not any(m.score for m in matches):
+        raise ImportFailure(f"{doc.name} 中没有找到年度报告的样子：没有“……年度报告”的标题、"
+                            "“一、”“二、”这样的章节，也没有格式中的统计表；请确认选对了文件")
     report = im.ImportedReport(doc.name, doc.kind, fmt.id, year=year)
+    if not heads:
+        report.header_notes.append(im.Note("原文中没有找到“一、”“二、”这样编号的章节标题，正文没有导入",
+                                           "全文"))
     if year_note is not None:
         report.note("year", *year_note)
     report.preface = _blocks([b for b in preface.blocks if isinstance(b, SourceParagraph)], fmt,
@@ -110,6 +118,8 @@ def _is_title(p: SourceParagraph, first: bool) -> bool:
         return False
     if p.role == TITLE or p.large:
         return True
+    if first and "年度报告" in p.text and len(p.text) <= 60 and "。" not in p.text:
+        return True  # a title set no larger than the text (a web page, a plain PDF)
     return first and p.align == "center" and (p.emphasized or "报告" in p.text)
 
 

@@ -84,6 +84,19 @@ def test_a_file_that_is_not_what_its_name_says(tmp_path: Path, capsys) -> None:
     assert not (tmp_path / "x.yaml").exists()
 
 
+def test_a_document_that_is_not_a_report(tmp_path: Path, capsys) -> None:
+    import docx
+
+    letter = docx.Document()
+    letter.add_paragraph("致全镇居民的一封信")
+    letter.add_paragraph("各位居民：为做好今冬明春森林防火工作，现将有关事项告知如下。")
+    source = tmp_path / "一封信.docx"
+    letter.save(str(source))
+    assert main(["import", str(source), "-o", str(tmp_path / "x.yaml")]) == 1
+    assert "没有找到年度报告的样子" in capsys.readouterr().err
+    assert not (tmp_path / "x.yaml").exists()
+
+
 def test_output_folder_must_exist(docx: Path, tmp_path: Path, capsys) -> None:
     assert main(["import", str(docx), "-o", str(tmp_path / "无" / "x.yaml")]) == 2
     assert "不存在" in capsys.readouterr().err

@@ -1,12 +1,16 @@
 """Importing the PDF that LibreOffice makes of our DOCX gives back the input, for every
 example: another producer's PDF of the same document (its own line breaks, fonts by
-fontconfig substitution, Liberation Serif for the digits, its own table rules).
+fontconfig substitution, Liberation Serif for the digits, its own table rules). So does
+LibreOffice's HTML export of the DOCX (Word-style markup: a <font face> on every run, the
+title's size on its runs, Times New Roman digits inside a run-in lead).
 
 Marked `render`: needs LibreOffice and the CJK substitute fonts (`.ci/install-system-deps`).
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -39,3 +43,28 @@ def test_import_of_libreoffice_pdf_prints_the_same_report(builds, libreoffice_pd
     original = printed(builds[name].source, pdf=True)
     assert printed(target, pdf=True) == original, first_difference(original,
                                                                    printed(target, pdf=True))
+
+
+def libreoffice_to_html(docx: Path, outdir: Path, profile: Path) -> Path:
+    """LibreOffice's HTML export of a DOCX: Word-style markup, a <font face> on every run."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "SAL_USE_VCLPLUGIN": "svp"}
+    subprocess.run([r.find_soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--norestore", "--convert-to", "html:HTML (StarWriter)", "--outdir",
+                    str(outdir), str(docx)], env=env, capture_output=True, timeout=180,
+                   check=True)
+    target = outdir / f"{docx.stem}.html"
+    assert target.is_file(), f"LibreOffice wrote no HTML for {docx}"
+    return target
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_import_of_libreoffice_html_prints_the_same_report(builds, tmp_path_factory,
+                                                           tmp_path: Path, name: str) -> None:
+    r.require_tools("soffice")
+    root = tmp_path_factory.mktemp("import-html")
+    page = libreoffice_to_html(builds[name].docx, root, root / "profile")
+    result, target = imported(page, tmp_path)
+    assert result.findings == [], [str(f) for f in result.findings]
+    original = printed(builds[name].source)
+    assert printed(target) == original, first_difference(original, printed(target))
