@@ -260,12 +260,14 @@ def match_format(fmt: FormatDef, sources: list[SourceTable]) -> tuple[float, lis
     ftables = format_tables(fmt)
     if not ftables or not sources:
         return 0.0, [TableMatch(t) for t in ftables]
-    # Each published table goes to the format table that finds most of its cells in it.
+    # Each published table goes to the format table that finds most of its cells in it (a
+    # cell found by both its labels is enough: table 2 printed as four small tables has
+    # blocks of one number).
     assigned: dict[str, list[SourceTable]] = {t.key: [] for t in ftables}
     for source in sources:
         scores = [(match_table(t, [source]).score, t.key) for t in ftables]
         score, key = max(scores)
-        if score >= 2:
+        if score >= 1:
             assigned[key].append(source)
     matches = [match_table(t, assigned[t.key]) for t in ftables]
     slots = sum(len(m.table.slots) for m in matches)

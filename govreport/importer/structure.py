@@ -107,6 +107,8 @@ def analyse(doc: SourceDocument) -> im.ImportedReport:
         for m in matches:
             report.tables[m.table.key] = _table(m)
     report.signoff = _signoff(blocks, signoff_at)
+    if report.signoff is None:
+        _doubtful_date(blocks, body_end, report)
     _organ_and_title(report, title_lines, doc)
     return report
 
@@ -166,15 +168,25 @@ def _tail(blocks: list, start: int) -> tuple[int, tuple[int | None, int | None],
     organ_at = None
     if date_at is not None and date_at > start:
         prev = blocks[date_at - 1]
-        if isinstance(prev, SourceParagraph) and leading_number(prev.text) is None and (
-                prev.role == SIGNOFF or prev.align in ("right", "center")
-                or (len(prev.text) <= _SECTION_HEADING_MAX and "。" not in prev.text)):
+        if isinstance(prev, SourceParagraph) and _signoff_like(prev):
             organ_at = date_at - 1
-    end = organ_at if organ_at is not None else (date_at if date_at is not None else attach_at)
+    if date_at is None:  # no whole date: a right-aligned organ and date line still end the body
+        end = attach_at
+        while end > start and isinstance(blocks[end - 1], SourceParagraph) and \
+                blocks[end - 1].align == "right" and _signoff_like(blocks[end - 1]):
+            end -= 1
+    else:
+        end = organ_at if organ_at is not None else date_at
     attachment = blocks[attach_at:] if attach_at < len(blocks) else []
     if date_at is not None:
         attachment = blocks[date_at + 1:]
     return end, (organ_at, date_at), attachment
+
+
+def _signoff_like(p: SourceParagraph) -> bool:
+    return leading_number(p.text) is None and (
+        p.role in (SIGNOFF, DATE) or p.align in ("right", "center")
+        or (len(p.text) <= _SECTION_HEADING_MAX and "。" not in p.text))
 
 
 def _section_heads(blocks: list, start: int, end: int) -> list[int]:
@@ -493,15 +505,16 @@ def _legacy_stats(parts: list[_Part], attachment: list, blocks: list,
         previous: SourceParagraph | None = None
         for b in part.blocks:
             if isinstance(b, SourceTable):
-                title = previous.text if previous is not None and (
-                    previous.role == TABLE_TITLE or previous.align == "center") else None
+                title = b.title or (previous.text if previous is not None and (
+                    previous.role == TABLE_TITLE or previous.align == "center") else None)
                 candidates.append((b, title, False))
             else:
                 previous = b
     lines: list[str] = []  # the attachment's title, in as many lines as it was printed
     for b in attachment:
         if isinstance(b, SourceTable):
-            candidates.append((b, "".join(lines) or _attachment_note_title(parts), True))
+            candidates.append((b, b.title or "".join(lines) or _attachment_note_title(parts),
+                               True))
             lines = []
         elif b.role != ATTACHMENT_LABEL and not _ATTACHMENT_LABEL.match(b.text):
             lines.append(b.text)
@@ -541,6 +554,20 @@ def _signoff(blocks: list, at: tuple[int | None, int | None]) -> im.Signoff | No
     date = parse_date(blocks[date_at].text)
     organ = blocks[organ_at].text if organ_at is not None else None
     return im.Signoff(organ, date)
+
+
+_DATE_LIKE = re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年.{0,6}月")
+
+
+def _doubtful_date(blocks: list, end: int, report: im.ImportedReport) -> None:
+    """Right-aligned lines after the text that look like a sign-off whose date is not a
+    whole date (2025年1月): they are not text, and they are not a sign-off either."""
+    tail = [b for b in blocks[end:] if isinstance(b, SourceParagraph)
+            and b.role != ATTACHMENT_LABEL and not _ATTACHMENT_LABEL.match(b.text)][:2]
+    if tail and any(_DATE_LIKE.search(b.text) for b in tail):
+        shown = " ".join(b.text for b in tail)
+        report.note("signoff", f"落款“{shown}”中的日期不完整（应有年、月、日），没有导入，请填写",
+                    tail[-1].where)
 
 
 def _organ_and_title(report: im.ImportedReport, lines: list[SourceParagraph],

@@ -296,8 +296,8 @@ def _signoff(out: _Out, report: im.ImportedReport) -> None:
     s = report.signoff
     notes = report.notes.get("signoff", []) + (s.notes if s else [])
     if s is None or s.date is None:
-        for note in notes:
-            out.comment(0, f"{NOTE_PREFIX}{note.message}（{note.where}）")
+        if notes:
+            out.keyed(0, notes, "# signoff: {organ: …, date: YYYY-MM-DD}", "落款")
         return
     out.keyed(0, notes, "signoff:", "落款")
     if s.organ:

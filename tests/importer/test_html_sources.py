@@ -81,3 +81,40 @@ def test_page_without_text_is_a_clear_error(tmp_path: Path) -> None:
     page.write_text("<html><body><script>location.href='/'</script></body></html>", "utf-8")
     with pytest.raises(ImportFailure, match="没有找到正文"):
         import_report(page)
+
+
+def test_table_2_printed_as_four_small_tables(tmp_path: Path) -> None:
+    """Some sites print table 2 as one small table per 第二十条 block (spec §7.7)."""
+    from dataclasses import replace
+
+    from govreport.layout import document as layout
+
+    doc = layout_of(example("lanzhou-2024"))
+    active = next(t for t in doc.tables() if t.name == "active")
+    starts = sorted(c.row for c in active.cells if c.role == "caption")
+    parts = []
+    for first, end in zip(starts, [*starts[1:], active.n_rows], strict=True):
+        cells = [replace(c, row=c.row - first) for c in active.cells if first <= c.row < end]
+        parts.append(layout.Table(active.widths_mm, end - first, cells, 0,
+                                  (False,) * (end - first), name="active"))
+    at = doc.blocks.index(active)
+    doc.blocks[at:at + 1] = parts
+    page = tmp_path / "four.html"
+    page.write_bytes(cms_page(doc, "utf-8"))
+    assert page.read_text(encoding="utf-8").count("<table border") == 6
+    result, target = imported(page, tmp_path)
+    assert result.findings == [], [str(f) for f in result.findings]
+    source = example("lanzhou-2024")
+    assert printed(target) == printed(source), first_difference(printed(source), printed(target))
+
+
+def test_incomplete_sign_off_date_is_reported(tmp_path: Path) -> None:
+    html = page_of("yunling-2024").replace(">2025年1月20日<", ">2025年1月<")
+    page = tmp_path / "page.html"
+    page.write_text(html, encoding="utf-8")
+    result = import_report(page)
+    assert result.report.signoff is None
+    [finding] = result.findings
+    assert finding.message.endswith("落款“青溪县云岭镇人民政府 2025年1月”中的日期不完整"
+                                    "（应有年、月、日），没有导入，请填写")
+    assert "- 青溪县云岭镇人民政府" not in result.text  # not taken for text of section 六
