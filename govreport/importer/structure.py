@@ -93,17 +93,18 @@ def analyse(doc: SourceDocument) -> im.ImportedReport:
                             "“一、”“二、”这样的章节，也没有格式中的统计表；请确认选对了文件")
     report = im.ImportedReport(doc.name, doc.kind, fmt.id, year=year)
     if not heads:
-        report.header_notes.append(im.Note("原文中没有找到“一、”“二、”这样编号的章节标题，正文没有导入",
-                                           "全文"))
+        report.header_notes.append(im.Note(
+            "原文中没有找到“一、”“二、”这样编号的章节标题：全部文字作为引言（preface）读入，"
+            "请按章节整理", "全文"))
     if year_note is not None:
         report.note("year", *year_note)
     report.preface = _blocks([b for b in preface.blocks if isinstance(b, SourceParagraph)], fmt,
                              report, "preface")
     if fmt.free_sections:
         report.sections = _free_sections(parts, fmt, report)
-        report.stats = _legacy_stats(parts, attachment, blocks, report)
+        report.stats = _legacy_stats(parts, attachment, report)
     else:
-        report.sections = _fixed_sections(parts, fmt, report, matches)
+        report.sections = _fixed_sections(parts, fmt, report)
         for m in matches:
             report.tables[m.table.key] = _table(m)
     report.signoff = _signoff(blocks, signoff_at)
@@ -374,8 +375,8 @@ def _section_text(part: _Part, report: im.ImportedReport, key: str,
     return paras
 
 
-def _fixed_sections(parts: list[_Part], fmt: FormatDef, report: im.ImportedReport,
-                    matches: list[TableMatch]) -> list[im.Section]:
+def _fixed_sections(parts: list[_Part], fmt: FormatDef,
+                    report: im.ImportedReport) -> list[im.Section]:
     assert fmt.sections is not None
     defs = list(fmt.sections)
     assigned: dict[str, im.Section] = {}
@@ -497,7 +498,7 @@ def _slot_label(definition: RecordTable | MatrixTable, path: str) -> str:
     return f"{row.full_label}·{column}"
 
 
-def _legacy_stats(parts: list[_Part], attachment: list, blocks: list,
+def _legacy_stats(parts: list[_Part], attachment: list,
                   report: im.ImportedReport) -> im.Stats | None:
     """A legacy report's statistics table: after the last section or as the attachment."""
     candidates: list[tuple[SourceTable, str | None, bool]] = []
