@@ -52,6 +52,7 @@ from govreport.importer.text import (
     read_number,
     title_year,
 )
+from govreport.numbering import number_label
 
 _SENTENCE_END = re.compile(r"[。！？：:]")
 _MIN_FORMAT_SCORE = 0.5
@@ -152,8 +153,9 @@ def _tail(blocks: list, start: int) -> tuple[int, tuple[int | None, int | None],
     for i in range(start, len(blocks)):
         b = blocks[i]
         if isinstance(b, SourceParagraph) and (b.role == ATTACHMENT_LABEL
-                                               or _ATTACHMENT_LABEL.match(b.text)):
-            attach_at = i
+                                               or _ATTACHMENT_LABEL.match(b.text)) \
+                and any(isinstance(x, SourceTable) for x in blocks[i + 1:i + 6]):
+            attach_at = i  # 附件, its title, then the table it attaches
             break
     date_at = None
     for i in range(attach_at - 1, start - 1, -1):
@@ -198,14 +200,16 @@ def _section_heads(blocks: list, start: int, end: int) -> list[int]:
         if not isinstance(b, SourceParagraph):
             continue
         n = leading_number(b.text)
-        if n is None or n.kind != SECTION or n.value not in (expected, expected + 1):
+        if n is None or n.kind != SECTION or n.value < expected:
             continue
         rest = b.text[n.length:].strip()
         if not rest:
             continue
         styled = b.role == HEADING or b.emphasized or b.level == 0
         plain = len(rest) <= _SECTION_HEADING_MAX and "。" not in rest.rstrip("。")
-        if styled or plain:
+        # A heading set as one may skip numbers (a part left out); plain text must not.
+        if (styled and plain) or (plain and n.value <= expected + 1) or \
+                (styled and n.value <= expected + 1):
             heads.append(i)
             expected = n.value + 1
     return heads
@@ -269,12 +273,15 @@ class _Item:
     depth: int | None  # None: an unnumbered paragraph
     number: int = 0
     length: int = 0  # of the number, in para.text
+    restyled: str | None = None  # govreport numbers this level otherwise: how it will print
 
 
 def _blocks(paras: list[SourceParagraph], fmt: FormatDef, report: im.ImportedReport,
             key: str) -> list[im.Block]:
     """Paragraphs into blocks: numbered ones become sub-headings and run-in leads."""
     levels = len(fmt.numbering)
+    expected = [_kind_of(pattern) for pattern in fmt.numbering]
+    noted: set[tuple[int, str]] = set()
     items: list[_Item] = []
     stack: list[str] = []
     for p in paras:
@@ -294,9 +301,19 @@ def _blocks(paras: list[SourceParagraph], fmt: FormatDef, report: im.ImportedRep
             items.append(_Item(p, None))
             stack.pop()
             continue
-        items.append(_Item(p, depth, n.value, n.length))
+        item = _Item(p, depth, n.value, n.length)
+        if n.kind != expected[depth] and (depth, n.kind) not in noted:
+            noted.add((depth, n.kind))  # once for the level, not at every item
+            item.restyled = number_label(fmt.numbering[depth], n.value)
+        items.append(item)
     blocks, _ = _tree(items, 0, 0, fmt, report, key)
     return blocks
+
+
+def _kind_of(pattern: str) -> str | None:
+    """The kind of number a numbering pattern of a format prints (（{cn}） → （一）)."""
+    found = leading_number(number_label(pattern, 1) + "文")
+    return found.kind if found else None
 
 
 def _tree(items: list[_Item], i: int, depth: int, fmt: FormatDef, report: im.ImportedReport,
@@ -320,6 +337,10 @@ def _tree(items: list[_Item], i: int, depth: int, fmt: FormatDef, report: im.Imp
         if item.depth > depth:
             shown = p.text[:item.length].strip()
             notes.append(im.Note(f"原文“{shown}”上面缺少上一级小标题，按本级编号", p.where))
+        if item.restyled is not None:
+            shown = p.text[:item.length].strip()
+            notes.append(im.Note(f"原文这一级的序号写作“{shown}”，govreport 按本格式的层级印为"
+                                 f"“{item.restyled}”", p.where))
         expected += 1
         has_body = i + 1 < len(items) and (items[i + 1].depth is None
                                            or items[i + 1].depth > item.depth)
