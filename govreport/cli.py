@@ -200,6 +200,54 @@ def init_command(
     typer.echo(f"已生成 {target}。请填写其中的数字和“【请填写】”处的文字，然后运行：govreport check {target}")
 
 
+@app.command("import")
+def import_command(
+    source: Annotated[Path, typer.Argument(help="已发布的年度报告：.docx、.pdf、.html 或 .htm 文件。", show_default=False)],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="写入的 YAML 文件，默认为与原文同名的 .yaml；写 - 则输出到屏幕。")] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件。")] = False,
+) -> None:
+    """导入已发布的年度报告（DOCX、PDF 或网页），生成可以编辑、检查和生成的 YAML 文件。"""
+    from govreport.importer import ImportFailure, import_report, source_types
+
+    _existing_files([source])
+    if source.suffix.lower() not in source_types():
+        raise UsageError(f"不支持“{source.suffix or source.name}”文件；可以导入的文件类型："
+                         "docx、pdf、html、htm")
+    target = output if output is not None else Path(source.stem + ".yaml")
+    to_stdout = str(target) == "-"
+    if not to_stdout:
+        if target.exists() and not force:
+            raise UsageError(f"{target} 已存在；如要覆盖请加 --force")
+        if not target.parent.is_dir():
+            raise UsageError(f"要写入的文件夹“{target.parent}”不存在，请先创建")
+        if target.resolve() == source.resolve():
+            raise UsageError("输出文件不能是原文本身")
+    try:
+        result = import_report(source, output_name="-" if to_stdout else str(target))
+    except ImportFailure as exc:
+        typer.echo(f"govreport: {exc}", err=True)
+        raise typer.Exit(EXIT_ERRORS) from None
+    doubtful = len(result.findings)
+    if to_stdout:
+        for finding in result.findings:
+            typer.echo(str(finding), err=True)
+        sys.stdout.write(result.text)
+        if doubtful:
+            typer.echo(f"govreport: {doubtful} 处没能确定读出，见上面的 IMPORT 警告和“# 导入：”注释。",
+                       err=True)
+        return
+    from govreport.atomic import atomic_write_text
+
+    atomic_write_text(target, result.text)
+    for finding in result.findings:
+        typer.echo(str(finding))
+    if doubtful:
+        typer.echo(f"已从 {source} 导入到 {target}：{doubtful} 处没能确定读出，请对照原文核实"
+                   f"（见上面的 IMPORT 警告和文件中的“# 导入：”注释），然后运行：govreport check {target}")
+    else:
+        typer.echo(f"已从 {source} 导入到 {target}。请核对后运行：govreport check {target}")
+
+
 @app.command("diff")
 def diff_command(
     old: Annotated[Path, typer.Argument(help="较早年度的报告文件。", show_default=False)],
