@@ -22,7 +22,7 @@ from yaml.resolver import Resolver
 from govreport.findings import Finding, error, short
 from govreport.position import Pos
 from govreport.source import InputError, SourceText
-from govreport.yamlsyntax import syntax_error, unclosed_quote
+from govreport.yamlsyntax import syntax_error, unclosed_quote, unquoted_reference
 
 try:
     _Loader: type = yaml.CSafeLoader
@@ -218,7 +218,9 @@ def _compose(src: SourceText) -> YamlDocument:
             parent.items.append(node)
         elif frame[2] is None:
             if not isinstance(node, Scalar):
-                raise InputError([error("SCHEMA", node.pos, "不支持以列表或映射作为键；键应为简单的英文名称")])
+                unquoted = unquoted_reference(name, lines, node.pos.line - 1)
+                raise InputError([unquoted or error(
+                    "SCHEMA", node.pos, "不支持以列表或映射作为键；键应为简单的英文名称")])
             frame[2] = node
         else:
             key: Scalar = frame[2]
