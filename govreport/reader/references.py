@@ -26,12 +26,13 @@ from govreport.model import (
 from govreport.reader.context import Context
 
 OPEN, CLOSE = "{{", "}}"
-_REFERENCE = re.compile(r"\{\{(.*?)\}\}", re.S)
+REFERENCE = re.compile(r"\{\{(.*?)\}\}", re.S)
+"""A reference as written: `{{`, the path (spaces allowed), `}}`."""
 
 
 def references(text: str) -> Iterator[str]:
     """The paths a text's references name, as written (without the braces and spaces)."""
-    for match in _REFERENCE.finditer(text):
+    for match in REFERENCE.finditer(text):
         yield match.group(1).strip(" \t\u3000")
 
 
@@ -90,7 +91,7 @@ def _resolve(ctx: Context, report: Report, text: Text) -> Text:
     out: list[str] = []
     out_sources: list[int] = []
     at = 0
-    for match in _REFERENCE.finditer(value):
+    for match in REFERENCE.finditer(value):
         start, end = match.span()
         number = _number(ctx, report, text, match.group(1), start)
         out.append(value[at:start])
