@@ -1,0 +1,222 @@
+"""The numbers a narrative states, and which table figure each one's clause names.
+
+The phrases are data (`templates/phrases/table-figures.yaml`, which explains the reading); this
+module only reads a paragraph with them. It decides nothing about the tables: rule T-TEXT
+(`govreport.textfigures`) compares what is found here with them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from govreport.formats import template_data
+
+PHRASES_FILE = "phrases/table-figures.yaml"
+_CLAUSE_ENDS = frozenset("，,。；;：:！？!?\n")
+_SENTENCE_ENDS = frozenset("。！？!?")
+_OPENERS, _CLOSERS = "（(", "）)"
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年)")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One way of naming a table figure (本年新收申请, 行政复议 …), as the data file gives it."""
+
+    name: str
+    words: tuple[str, ...]
+    with_words: tuple[str, ...]
+    ignore: tuple[str, ...]
+    units: tuple[str, ...]
+    figures: tuple[str, ...]
+    context: tuple[str, ...] = ()
+    result: tuple[str, ...] = ()
+    total: bool = False
+
+
+@dataclass(frozen=True)
+class Phrases:
+    max_gap: int
+    units: dict[str, Decimal]
+    not_before: tuple[str, ...]
+    not_after: tuple[str, ...]
+    ignore: tuple[str, ...]
+    results: dict[str, str]
+    phrases: tuple[Phrase, ...]
+
+    @functools.cached_property
+    def statement(self) -> re.Pattern[str]:
+        """A number (digits, thousands commas, decimals) followed by a unit."""
+        units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
+        return re.compile(rf"(?<![\d.,A-Za-z])(\d{{1,3}}(?:,\d{{3}})+|\d+)(\.\d+)?({units})")
+
+
+@functools.cache
+def phrases() -> Phrases:
+    data = template_data(PHRASES_FILE)
+    return Phrases(
+        max_gap=int(data["max_gap"]),
+        units={u: Decimal(str(f)) for u, f in data["units"].items()},
+        not_before=tuple(data["not_before"]), not_after=tuple(data["not_after"]),
+        ignore=tuple(data["ignore"]), results=dict(data["results"]),
+        phrases=tuple(Phrase(
+            name=p["name"], words=tuple(p["words"]), with_words=tuple(p.get("with", ())),
+            ignore=tuple(p.get("ignore", ())), units=tuple(p["units"]),
+            figures=tuple(p["figures"]), context=tuple(p.get("context", ())),
+            result=tuple(p.get("result", ())),
+            total=bool(p.get("total", False)),
+        ) for p in data["phrases"]),
+    )
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A number with its unit in a paragraph, and what its clause says it is.
+
+    `phrase` is the one phrase the clause names; `doubtful` when the clause may mean something
+    else (a word of `ignore`, two phrases, another year, an approximate number): such a
+    statement is never compared, and a list it stands in is not added up.
+    """
+
+    start: int  # offset of the number in the paragraph
+    end: int  # offset after the unit
+    written: str  # the number as written, 2,846 or 3.58
+    number: Decimal  # its value, in `unit`
+    decimals: int  # places written after the point
+    unit: str
+    factor: Decimal  # one `unit` in the table's unit (元 is 0.0001 万元)
+    clause_start: int
+    phrase: Phrase | None
+    doubtful: bool
+    bracketed: bool  # inside （…）: an aside to what comes before
+    sentence: int
+
+    def clause(self, text: str) -> str:
+        return text[self.clause_start:self.end]
+
+
+def statements(text: str, year: int | None) -> list[Statement]:
+    """Every number with a unit in `text`, in order; `year` is the report's (a clause naming
+    another year states another figure)."""
+    data = phrases()
+    out = []
+    depth = _depths(text)
+    sentence = sentence_start = 0
+    last = 0
+    for match in data.statement.finditer(text):
+        start, end = match.span()
+        for i in range(last, start):
+            if text[i] in _SENTENCE_ENDS:
+                sentence, sentence_start = sentence + 1, i + 1
+        last = start
+        whole, fraction, unit = match.groups()
+        written = whole + (fraction or "")
+        number = Decimal(written.replace(",", ""))
+        inexact = (any(text.endswith(w, 0, start) for w in data.not_before)
+                   or any(text.startswith(w, end) for w in data.not_after))
+        clause_start = _clause_start(text, start)
+        phrase, doubtful = _phrase(data, text[clause_start:start], unit, year)
+        if phrase is not None and phrase.context:
+            before = text[sentence_start:start]
+            doubtful = doubtful or not any(w in before for w in phrase.context)
+        out.append(Statement(start, end, written, number, len(fraction or ".") - 1, unit,
+                             data.units[unit], clause_start, phrase, doubtful or inexact,
+                             depth[start] > 0, sentence))
+    return out
+
+
+def _depths(text: str) -> list[int]:
+    """The bracket depth at each offset."""
+    depths, depth = [], 0
+    for ch in text:
+        if ch in _CLOSERS:
+            depth = max(0, depth - 1)
+        depths.append(depth)
+        if ch in _OPENERS:
+            depth += 1
+    return depths
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause of the number at `at` starts (see the data file's explanation)."""
+    i = at
+    while i > 0:
+        ch = text[i - 1]
+        if ch in _CLAUSE_ENDS or ch in _OPENERS:
+            break
+        if ch == "、":
+            before = _chunk_start(text, i - 1)
+            if any(c.isdigit() for c in text[before:i - 1]):
+                break
+        elif ch in _CLOSERS:
+            opener = _opener(text, i - 1)
+            if opener is None or any(c.isdigit() for c in text[opener:i]):
+                break
+            i = opener
+            continue
+        i -= 1
+    return i
+
+
+def _chunk_start(text: str, at: int) -> int:
+    """Where the item that ends at the 、 at `at` starts."""
+    i = at
+    while i > 0 and text[i - 1] not in _CLAUSE_ENDS and text[i - 1] not in "、" + _OPENERS:
+        i -= 1
+    return i
+
+
+def _opener(text: str, closer: int) -> int | None:
+    depth = 0
+    for i in range(closer, -1, -1):
+        if text[i] in _CLOSERS:
+            depth += 1
+        elif text[i] in _OPENERS:
+            depth -= 1
+            if depth == 0:
+                return i
+        elif text[i] in _CLAUSE_ENDS - {"，", ","}:
+            return None
+    return None
+
+
+def _phrase(data: Phrases, clause: str, unit: str, year: int | None) -> tuple[Phrase | None, bool]:
+    """The one phrase `clause` (the text before the number) names, and whether it is doubtful."""
+    found = [(s, s + len(w), p) for p in data.phrases for w in p.words
+             for s in _occurrences(clause, w)]
+    if not found:
+        return None, False
+    spans = {(s, e) for s, e, _ in found}
+    found = [(s, e, p) for s, e, p in found
+             if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)]
+    named = {id(p): p for s, e, p in found if _names(data, p, clause, e)}
+    if len(named) != 1:
+        return None, len(named) > 1
+    [phrase] = named.values()
+    masked = list(clause)
+    for s, e, p in found:
+        if p is phrase:
+            masked[s:e] = " " * (e - s)
+    rest = "".join(masked)
+    other_year = year is not None and any(int(y) != year for y in _YEAR.findall(rest))
+    doubtful = (unit not in phrase.units or other_year
+                or any(w in rest for w in (*data.ignore, *phrase.ignore)))
+    return phrase, doubtful
+
+
+def _names(data: Phrases, phrase: Phrase, clause: str, word_end: int) -> bool:
+    """Whether a word of `phrase` ending at `word_end` names the number at the clause's end."""
+    gap = clause[word_end:]
+    if len(gap) > data.max_gap:
+        return False
+    return not phrase.with_words or any(w in gap for w in phrase.with_words)
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    out, at = [], text.find(word)
+    while at >= 0:
+        out.append(at)
+        at = text.find(word, at + 1)
+    return out
