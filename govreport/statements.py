@@ -31,7 +31,8 @@ class Phrase:
     ignore: tuple[str, ...]
     units: tuple[str, ...]
     figures: tuple[str, ...]
-    context: tuple[str, ...] = ()
+    in_sentence: tuple[str, ...] = ()
+    in_paragraph: tuple[str, ...] = ()
     result: tuple[str, ...] = ()
     total: bool = False
 
@@ -64,7 +65,8 @@ def phrases() -> Phrases:
         phrases=tuple(Phrase(
             name=p["name"], words=tuple(p["words"]), with_words=tuple(p.get("with", ())),
             ignore=tuple(p.get("ignore", ())), units=tuple(p["units"]),
-            figures=tuple(p["figures"]), context=tuple(p.get("context", ())),
+            figures=tuple(p["figures"]), in_sentence=tuple(p.get("in_sentence", ())),
+            in_paragraph=tuple(p.get("in_paragraph", ())),
             result=tuple(p.get("result", ())),
             total=bool(p.get("total", False)),
         ) for p in data["phrases"]),
@@ -118,13 +120,21 @@ def statements(text: str, year: int | None) -> list[Statement]:
                    or any(text.startswith(w, end) for w in data.not_after))
         clause_start = _clause_start(text, start)
         phrase, doubtful = _phrase(data, text[clause_start:start], unit, year)
-        if phrase is not None and phrase.context:
-            before = text[sentence_start:start]
-            doubtful = doubtful or not any(w in before for w in phrase.context)
+        if phrase is not None:
+            doubtful = doubtful or _off_topic(phrase, text, sentence_start, start)
         out.append(Statement(start, end, written, number, len(fraction or ".") - 1, unit,
                              data.units[unit], clause_start, phrase, doubtful or inexact,
                              depth[start] > 0, sentence))
     return out
+
+
+def _off_topic(phrase: Phrase, text: str, sentence_start: int, at: int) -> bool:
+    """Whether the sentence before the number, or the paragraph up to the end of its clause
+    (在已办结的2817件申请中), lacks what the phrase needs there."""
+    end = next((i for i in range(at, len(text)) if text[i] in _CLAUSE_ENDS), len(text))
+    sentence, paragraph = text[sentence_start:at], text[:end]
+    return bool((phrase.in_sentence and not any(w in sentence for w in phrase.in_sentence))
+                or (phrase.in_paragraph and not any(w in paragraph for w in phrase.in_paragraph)))
 
 
 def _depths(text: str) -> list[int]:

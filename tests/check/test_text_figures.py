@@ -41,7 +41,7 @@ PHRASES = [
     ("上年度结转政府信息公开申请{}件，已全部办结。", "1", "2", "二、上年结转政府信息公开申请数量"),
     ("截至年底，结转下年度继续办理{}件。", "2", "4", "四、结转下年度继续办理"),
     ("全年共办结政府信息公开申请{}件，办结率100%。", "73", "75", "（七）总计"),
-    ("全年已答复{}件，均未超过法定期限。", "73", "72", "（七）总计"),
+    ("全年新收申请74件，已答复{}件，均未超过法定期限。", "73", "72", "（七）总计"),
     ("在已办结的申请中，予以公开{}件。", "30", "31", "（一）予以公开"),
     ("在已办结的申请中，予以公开及部分公开{}件，占54.8%。", "40", "38", "（二）部分公开"),
     ("在已办结的申请中，部分公开{}件。", "10", "12", "（二）部分公开"),
@@ -186,24 +186,37 @@ def test_documents_disclosure_attributes_are_not_application_results(tmp_path):
     assert found == []
 
 
+def test_a_total_of_petitions_or_lawsuits_in_general_is_not_table_3_or_4(tmp_path):
+    found, _ = text_findings(tmp_path, "全年办结群众来信来访23件，按期办结率100%。局主要负责人出庭应诉"
+                                       "行政诉讼案件12件，全年查处行政处罚案件120件。")
+    assert found == []
+
+
+def test_papers_an_applicant_sends_are_not_applications(tmp_path):
+    found, _ = text_findings(tmp_path, "全年收到申请人提交的补正材料5件，均在补正后重新计算答复期限。")
+    assert found == []
+
+
 def test_information_processing_fees_are_not_the_administrative_fees(tmp_path):
-    found, _ = text_findings(tmp_path, "本年度向申请人收取信息处理费1860元，收费依据为国办函〔2020〕109号。")
+    found, _ = text_findings(tmp_path, "本年度向申请人收取信息处理费1860元，收费依据为国办函〔2020〕109号；"
+                                       "配合做好城区停车收费2.3万元的清理工作。")
     assert found == []
 
 
 # --- a list of results after a stated total ---------------------------------------------------
 
+RECEIVED = "本年度新收政府信息公开申请74件，上年结转1件。"
 RESULTS = "其中予以公开30件，部分公开10件，不予公开5件，无法提供20件，不予处理6件，其他处理2件"
 
 
 def test_a_list_of_every_result_that_adds_up_to_its_total_passes(tmp_path):
-    found, _ = text_findings(tmp_path, f"全年已办结73件，{RESULTS}；结转下年度继续办理2件。")
+    found, _ = text_findings(tmp_path, f"{RECEIVED}全年已办结73件，{RESULTS}；结转下年度继续办理2件。")
     assert found == []
 
 
 def test_a_list_of_every_result_that_adds_up_to_less_than_its_total_is_flagged_at_the_total(tmp_path):
     # 办结81件 is a wrong total; every item is right, so only the list and the total disagree.
-    found, text = text_findings(tmp_path, f"全年已办结81件，{RESULTS}。")
+    found, text = text_findings(tmp_path, f"{RECEIVED}全年已办结81件，{RESULTS}。")
     listed = next(f for f in found if "之后列出的" in f.message)
     assert (listed.pos.line, listed.pos.column) == locate(text, "81件")
     assert listed.message == ("正文“全年已办结81件”之后列出的予以公开、部分公开、不予公开、无法提供、"
@@ -215,20 +228,28 @@ def test_a_list_of_every_result_that_adds_up_to_less_than_its_total_is_flagged_a
 
 def test_a_list_whose_items_each_name_a_row_but_add_up_to_more_is_flagged(tmp_path):
     # Each item matches a figure of its phrase (不予公开 4 is the 第三方 row), the sum does not.
-    found, _ = text_findings(tmp_path, "已办结73件，其中予以公开40件、部分公开10件、不予公开4件、"
-                                       "无法提供17件、不予处理4件、其他处理2件。")
+    found, _ = text_findings(tmp_path, f"{RECEIVED}已办结73件，其中予以公开40件、部分公开10件、"
+                                       "不予公开4件、无法提供17件、不予处理4件、其他处理2件。")
     [f] = found
     assert "共 77 件（40+10+4+17+4+2），与所写的 73 件不符" in f.message
 
 
+def test_a_list_after_a_total_of_the_applications_it_names_is_added_up(tmp_path):
+    found, _ = text_findings(tmp_path, "从办理结果看，在已办结的73件申请中，予以公开30件，部分公开10件，"
+                                       "两项合计占54.8%；不予公开5件，无法提供20件，不予处理6件，其他处理3件。")
+    assert [f.message for f in found if "之后列出的" in f.message] == [
+        "正文“在已办结的73件”之后列出的予以公开、部分公开、不予公开、无法提供、不予处理、其他处理共 74 件"
+        "（30+10+5+20+6+3），与所写的 73 件不符；请核对"]
+
+
 def test_a_list_naming_only_some_results_need_not_add_up(tmp_path):
-    found, _ = text_findings(tmp_path, "已办结73件，其中予以公开30件，部分公开10件，均按期答复。")
+    found, _ = text_findings(tmp_path, f"{RECEIVED}已办结73件，其中予以公开30件，部分公开10件，均按期答复。")
     assert found == []
 
 
 def test_a_list_naming_every_result_the_table_does_not_hold_at_0_must_add_up(tmp_path):
-    path, text = write_bureau(tmp_path, " |\n    已办结71件，其中予以公开30件，部分公开10件，不予公开5件，"
-                                        "无法提供20件，不予处理5件。\n")
+    path, text = write_bureau(tmp_path, f" |\n    {RECEIVED}已办结71件，其中予以公开30件，部分公开10件，"
+                                        "不予公开5件，无法提供20件，不予处理5件。\n")
     text = text.replace("no_correction:    [1, 1, 0, 0, 0, 0]", "no_correction:    [0, 0, 0, 0, 0, 0]")
     text = text.replace("carry_forward: [0, 1, 0, 0, 1, 0]", "carry_forward: [1, 2, 0, 0, 1, 0]")
     path.write_text(text, encoding="utf-8")
@@ -239,14 +260,14 @@ def test_a_list_naming_every_result_the_table_does_not_hold_at_0_must_add_up(tmp
 
 def test_bracketed_sub_items_are_not_counted_in_the_list(tmp_path):
     found, _ = text_findings(tmp_path, (
-        "全年已办结73件，其中予以公开30件，部分公开10件，不予公开5件（其中涉及第三方合法权益的4件），"
+        f"{RECEIVED}全年已办结73件，其中予以公开30件，部分公开10件，不予公开5件（其中涉及第三方合法权益的4件），"
         "无法提供20件（其中本机关不掌握相关政府信息17件），不予处理6件，其他处理2件。"))
     assert found == []
 
 
 def test_a_list_with_a_doubtful_item_is_not_added_up(tmp_path):
-    found, _ = text_findings(tmp_path, "已办结73件，其中予以公开约28件，部分公开10件，不予公开5件，"
-                                       "无法提供20件，不予处理6件，其他处理2件。")
+    found, _ = text_findings(tmp_path, f"{RECEIVED}已办结73件，其中予以公开约28件，部分公开10件，"
+                                       "不予公开5件，无法提供20件，不予处理6件，其他处理2件。")
     assert found == []
 
 
