@@ -48,6 +48,18 @@ class Phrases:
     phrases: tuple[Phrase, ...]
 
     @functools.cached_property
+    def words(self) -> tuple[re.Pattern[str], dict[str, tuple[Phrase, ...]]]:
+        """Every phrase word at every position of a clause, in one scan: a lookahead finds the
+        longest word starting at each offset (a shorter one there lies inside it and would not
+        count), and each word maps to the phrases it belongs to."""
+        by_word: dict[str, tuple[Phrase, ...]] = {}
+        for p in self.phrases:
+            for w in p.words:
+                by_word[w] = (*by_word.get(w, ()), p)
+        alternatives = "|".join(re.escape(w) for w in sorted(by_word, key=len, reverse=True))
+        return re.compile(f"(?=({alternatives}))"), by_word
+
+    @functools.cached_property
     def statement(self) -> re.Pattern[str]:
         """A number (digits, thousands commas, decimals) followed by a unit."""
         units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
@@ -104,14 +116,18 @@ def statements(text: str, year: int | None) -> list[Statement]:
     another year states another figure)."""
     data = phrases()
     out = []
-    depth = _depths(text)
-    sentence = sentence_start = 0
+    sentence = sentence_start = depth = 0
     last = 0
     for match in data.statement.finditer(text):
         start, end = match.span()
         for i in range(last, start):
-            if text[i] in _SENTENCE_ENDS:
+            ch = text[i]
+            if ch in _SENTENCE_ENDS:
                 sentence, sentence_start = sentence + 1, i + 1
+            elif ch in _OPENERS:
+                depth += 1
+            elif ch in _CLOSERS:
+                depth = max(0, depth - 1)
         last = start
         whole, fraction, unit = match.groups()
         written = whole + (fraction or "")
@@ -124,7 +140,7 @@ def statements(text: str, year: int | None) -> list[Statement]:
             doubtful = doubtful or _off_topic(phrase, text, sentence_start, start)
         out.append(Statement(start, end, written, number, len(fraction or ".") - 1, unit,
                              data.units[unit], clause_start, phrase, doubtful or inexact,
-                             depth[start] > 0, sentence))
+                             depth > 0, sentence))
     return out
 
 
@@ -135,18 +151,6 @@ def _off_topic(phrase: Phrase, text: str, sentence_start: int, at: int) -> bool:
     sentence, paragraph = text[sentence_start:at], text[:end]
     return bool((phrase.in_sentence and not any(w in sentence for w in phrase.in_sentence))
                 or (phrase.in_paragraph and not any(w in paragraph for w in phrase.in_paragraph)))
-
-
-def _depths(text: str) -> list[int]:
-    """The bracket depth at each offset."""
-    depths, depth = [], 0
-    for ch in text:
-        if ch in _CLOSERS:
-            depth = max(0, depth - 1)
-        depths.append(depth)
-        if ch in _OPENERS:
-            depth += 1
-    return depths
 
 
 def _clause_start(text: str, at: int) -> int:
@@ -194,8 +198,9 @@ def _opener(text: str, closer: int) -> int | None:
 
 def _phrase(data: Phrases, clause: str, unit: str, year: int | None) -> tuple[Phrase | None, bool]:
     """The one phrase `clause` (the text before the number) names, and whether it is doubtful."""
-    found = [(s, s + len(w), p) for p in data.phrases for w in p.words
-             for s in _occurrences(clause, w)]
+    pattern, by_word = data.words
+    found = [(m.start(), m.start() + len(m.group(1)), p)
+             for m in pattern.finditer(clause) for p in by_word[m.group(1)]]
     if not found:
         return None, False
     spans = {(s, e) for s, e, _ in found}
@@ -223,10 +228,3 @@ def _names(data: Phrases, phrase: Phrase, clause: str, word_end: int) -> bool:
         return False
     return not phrase.with_words or any(w in gap for w in phrase.with_words)
 
-
-def _occurrences(text: str, word: str) -> list[int]:
-    out, at = [], text.find(word)
-    while at >= 0:
-        out.append(at)
-        at = text.find(word, at + 1)
-    return out

@@ -10,6 +10,7 @@ a number is questioned only when it matches none of the figures its phrase can r
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from govreport.checkcontext import CheckContext
     from govreport.rules import Rule
 
+_DIGIT = re.compile(r"\d")
 _CLAUSE_SHOWN = 30
 """Characters of a clause a message quotes (its end, where the number is)."""
 
@@ -90,7 +92,7 @@ def text_figures(context: CheckContext, rule: Rule) -> list[Finding]:
     figures = Figures(report)
     out: list[Finding] = []
     for text in _narrative(report):
-        if not any(ch.isdigit() for ch in text.value):
+        if not _DIGIT.search(text.value):
             continue
         found = statements(text.value, report.year)
         for s in found:
