@@ -13,6 +13,8 @@ when a cell it adds up could not be read (that cell's own error says where it is
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from govreport.formats import MatrixTable, RecordTable, RowDef, StatsTable
@@ -33,15 +35,26 @@ class Figure:
 
 
 class UnknownPath(Exception):
-    """A path that names no figure: `reason` says why (Chinese), `suggestion` is the path the
-    clerk probably meant, `choices` the keys that could stand where the path goes wrong."""
+    """A path that names no figure: `reason` says why (Chinese), `choices` the keys that could
+    stand where the path goes wrong, `suggestion` the path the clerk probably meant (looked for
+    only when asked: difflib is slow, and a file may hold thousands of broken references)."""
 
     def __init__(self, reason: str, suggestion: str | None = None,
-                 choices: tuple[str, ...] = ()) -> None:
+                 choices: Mapping[str, str] | None = None, wrong: str = "",
+                 rebuild: Callable[[str], str] | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
-        self.suggestion = suggestion
-        self.choices = choices
+        self._suggestion = suggestion
+        self._choices = choices or {}
+        self.choices = tuple(self._choices)
+        self._wrong, self._rebuild = wrong, rebuild
+
+    @functools.cached_property
+    def suggestion(self) -> str | None:
+        if self._suggestion is not None or self._rebuild is None or not self._wrong:
+            return self._suggestion
+        hint = suggest(self._wrong, self._choices)
+        return self._rebuild(hint) if hint else None
 
 
 def short_label(label: str) -> str:
@@ -67,9 +80,8 @@ def figure(report: Report, path: str) -> Figure:
     table = fmt.tables.get(table_key)
     if table is None:
         titles = {k: t.title for k, t in fmt.tables.items()}
-        hint = suggest(table_key, titles)
-        raise UnknownPath(f"{fmt.id} 格式没有统计表“{table_key}”",
-                          f"{hint}.{rest}" if hint and rest else hint, tuple(titles))
+        raise UnknownPath(f"{fmt.id} 格式没有统计表“{table_key}”", None, titles, table_key,
+                          lambda hint: f"{hint}.{rest}" if rest else hint)
     if isinstance(table, StatsTable):
         return _stats_figure(report.stats, rest.strip())
     segments = [s.strip() for s in rest.split(".")] if rest else []
@@ -138,11 +150,9 @@ def _matrix_figure(table: MatrixTable, tv: TableValues | None, segments: list[st
             choices = columns
         else:
             choices.update(columns)
-        hint = suggest(seg, choices)
         where = f"“{short_label(row.label)}”下" if row is not None else f"“{table.title}”中"
-        raise UnknownPath(f"{where}没有“{seg}”",
-                          _join(table.key, [*done, hint, *segments[i + 1:]]) if hint else None,
-                          tuple(choices))
+        raise UnknownPath(f"{where}没有“{seg}”", None, choices, seg,
+                          lambda hint, after=segments[i + 1:]: _join(table.key, [*done, hint, *after]))
     if row is None:
         raise UnknownPath(f"“{table.title}”的数字要写出行和列，如 {table.key}.{table.rows[0].key}."
                           f"{table.all_columns[-1].key}")
@@ -155,12 +165,11 @@ def _matrix_column(table: MatrixTable, tv: TableValues | None, leaves: list[RowD
                    done: list[str], rest: list[str], columns: dict[str, str]) -> Figure:
     total = table.all_columns[-1].key
     if not rest:
-        raise UnknownPath(f"{label}之后还要写列", _join(table.key, [*done, total]),
-                          tuple(columns))
+        raise UnknownPath(f"{label}之后还要写列", _join(table.key, [*done, total]), columns)
     if rest[0] not in columns or len(rest) > 1:
-        hint = suggest(rest[0], columns) if rest[0] not in columns else rest[0]
-        raise UnknownPath(f"{label}没有列“{'.'.join(rest)}”",
-                          _join(table.key, [*done, hint]) if hint else None, tuple(columns))
+        known = _join(table.key, [*done, rest[0]]) if rest[0] in columns else None
+        raise UnknownPath(f"{label}没有列“{'.'.join(rest)}”", known, columns, rest[0],
+                          lambda hint: _join(table.key, [*done, hint]))
     column = rest[0]
     value: Cell | None = None
     if tv is not None:
@@ -190,9 +199,9 @@ def _record_figure(table: RecordTable, tv: TableValues | None, segments: list[st
                           f"{table.items[0].fields[0].path.split('.')[-1]}")
     item = items.get(segments[0])
     if item is None:
-        hint = suggest(segments[0], {k: i.label for k, i in items.items()})
-        raise UnknownPath(f"“{table.title}”中没有“{segments[0]}”",
-                          _join(table.key, [hint, *segments[1:]]) if hint else None, tuple(items))
+        raise UnknownPath(f"“{table.title}”中没有“{segments[0]}”", None,
+                          {k: i.label for k, i in items.items()}, segments[0],
+                          lambda hint: _join(table.key, [hint, *segments[1:]]))
     fields = {f.path.split(".")[-1]: f for f in item.fields}
     if item.scalar:
         if len(segments) > 1:
@@ -202,10 +211,10 @@ def _record_figure(table: RecordTable, tv: TableValues | None, segments: list[st
     else:
         if len(segments) != 2 or segments[1] not in fields:
             wrong = ".".join(segments[1:])
-            hint = suggest(wrong, {k: f.label for k, f in fields.items()}) if wrong else None
             what = f"没有“{wrong}”" if wrong else "还要写出是哪一个数"
-            raise UnknownPath(f"“{item.label}”{what}",
-                              _join(table.key, [item.key, hint]) if hint else None, tuple(fields))
+            raise UnknownPath(f"“{item.label}”{what}", None,
+                              {k: f.label for k, f in fields.items()}, wrong,
+                              lambda hint: _join(table.key, [item.key, hint]))
         f = fields[segments[1]]
     value = tv.values.get(f.path) if tv is not None else None
     return Figure(_join(table.key, f.path.split(".")), f"“{item.label}”的“{f.label}”",
@@ -227,9 +236,8 @@ def _stats_figure(stats: Stats | None, rest: str) -> Figure:
     if found is None:
         column = next((c for c in columns if rest.endswith(f".{c}")), None)
         wanted = rest[:-len(column) - 1].strip() if column else rest
-        hint = suggest(wanted, labels)
-        shown = f"{STATS}.{hint}" + (f".{column}" if column else "")
-        raise UnknownPath(f"统计表中没有指标“{wanted}”", shown if hint else None)
+        raise UnknownPath(f"统计表中没有指标“{wanted}”", None, labels, wanted,
+                          lambda hint: f"{STATS}.{hint}" + (f".{column}" if column else ""))
     matches, column = found
     label = matches[0].label.value
     if len(matches) > 1:

@@ -8,6 +8,7 @@ figure T-TEXT questions) points at the reference; the characters after it keep t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 
@@ -26,6 +27,9 @@ from govreport.model import (
 from govreport.reader.context import Context
 
 OPEN, CLOSE = "{{", "}}"
+SUGGESTIONS = 100
+"""Unknown references that get a “did you mean” (as keys do, `govreport.reader.keys`): a file of
+20,000 broken references is still reported reference by reference, in bounded time."""
 REFERENCE = re.compile(r"\{\{(.*?)\}\}", re.S)
 """A reference as written: `{{`, the path (spaces allowed), `}}`."""
 
@@ -42,9 +46,10 @@ def resolve_references(ctx: Context, report: Report) -> None:
     has its own error, and nothing is built)."""
     if report.format is None:
         return
+    unknown = [0]  # unknown references so far, for SUGGESTIONS
 
     def resolve(text: Text) -> Text:
-        return _resolve(ctx, report, text) if OPEN in text.value else text
+        return _resolve(ctx, report, text, unknown) if OPEN in text.value else text
 
     _rewrite(report, resolve)
 
@@ -85,43 +90,65 @@ def _rewrite_blocks(blocks: list[InputBlock], resolve: Callable[[Text], Text]) -
                 block.text = resolve(block.text)
 
 
-def _resolve(ctx: Context, report: Report, text: Text) -> Text:
+def _resolve(ctx: Context, report: Report, text: Text, unknown: list[int]) -> Text:
     value = text.value
-    sources = _source_offsets(text)
-    out: list[str] = []
-    out_sources: list[int] = []
-    at = 0
+    starts = [start for start, _ in text.segments]
+    pieces: list[str] = []
+    segments: list[tuple[int, int]] = []
+    length = 0  # of the new value so far
+    at = after_last = 0
     for match in REFERENCE.finditer(value):
         start, end = match.span()
-        number = _number(ctx, report, text, match.group(1), start)
-        out.append(value[at:start])
-        out_sources.extend(sources[at:start])
-        if number is None:
-            number = match.group()
-            out_sources.extend(sources[start:end])
-        else:
-            out_sources.extend([sources[start]] * len(number))  # every digit points at `{{`
-        out.append(number)
+        after_last = end
+        number = _number(ctx, report, text, match.group(1), start, unknown)
+        if number is None:  # kept as written
+            continue
+        segments += _span(text, starts, at, start, length)
+        pieces.append(value[at:start])
+        length += start - at
+        src = _source(text, starts, start)
+        segments += [(length + i, src) for i in range(len(number))]  # every digit points at `{{`
+        pieces.append(number)
+        length += len(number)
         at = end
-    unclosed = value.find(OPEN, at)
+    unclosed = value.find(OPEN, after_last)
     if unclosed >= 0:
         ctx.error(text.pos_at(unclosed), f"数字引用“{short(value[unclosed:], 30)}”缺少结尾的“}}}}”："
                                          "应写成 {{ 路径 }}，如 {{ apply.new.total }}")
-    out.append(value[at:])
-    out_sources.extend(sources[at:])
-    return Text("".join(out), text.pos, text.scalar, _segments(out_sources))
+    if not pieces:
+        return text
+    segments += _span(text, starts, at, len(value), length)
+    pieces.append(value[at:])
+    return Text("".join(pieces), text.pos, text.scalar, tuple(segments) or ((0, 0),))
 
 
-def _number(ctx: Context, report: Report, text: Text, inside: str, start: int) -> str | None:
+def _source(text: Text, starts: list[int], offset: int) -> int:
+    """The offset in its scalar of the text's character at `offset` (`starts`: its segments')."""
+    start, src = text.segments[max(0, bisect.bisect_right(starts, offset) - 1)]
+    return src + offset - start
+
+
+def _span(text: Text, starts: list[int], a: int, b: int, at: int) -> list[tuple[int, int]]:
+    """The segments of the text's characters `a` to `b`, placed at offset `at` of a new text."""
+    if a >= b:
+        return []
+    inside = text.segments[bisect.bisect_right(starts, a):bisect.bisect_left(starts, b)]
+    return [(at, _source(text, starts, a)), *((at + start - a, src) for start, src in inside)]
+
+
+def _number(ctx: Context, report: Report, text: Text, inside: str, start: int,
+            unknown: list[int]) -> str | None:
     """The printed number a reference names; None (and an error when the path is unknown)
     when it cannot be printed."""
     path = inside.strip(" \t\u3000\n")
     try:
         found = figure(report, path)
     except UnknownPath as exc:
+        unknown[0] += 1
         written = f"{OPEN} {short(path, 40)} {CLOSE}"
         message = f"未知的数字引用“{written}”：{exc.reason}"
-        better = suggested_path(report, exc.suggestion) if exc.suggestion else None
+        hint = exc.suggestion if unknown[0] <= SUGGESTIONS else None
+        better = suggested_path(report, hint) if hint else None
         if better is not None:
             message += f"；是否想写“{OPEN} {better} {CLOSE}”（{figure(report, better).label}）？"
         elif exc.choices:
@@ -129,25 +156,3 @@ def _number(ctx: Context, report: Report, text: Text, inside: str, start: int) -
         ctx.error(text.pos_at(start), message)
         return None
     return None if found.value is None else format_number(found.value)
-
-
-def _source_offsets(text: Text) -> list[int]:
-    """For each character of the text, its offset in the scalar it was cut from."""
-    segments = text.segments
-    out: list[int] = []
-    for i, (start, src) in enumerate(segments):
-        end = segments[i + 1][0] if i + 1 < len(segments) else len(text.value)
-        out.extend(range(src, src + end - start))
-    return out
-
-
-def _segments(sources: list[int]) -> tuple[tuple[int, int], ...]:
-    """The fewest segments mapping each offset to its source offset: a new segment wherever the
-    source does not run on by one (a printed number's digits all map to one place)."""
-    segments: list[tuple[int, int]] = []
-    previous = None
-    for i, src in enumerate(sources):
-        if previous is None or src != previous + 1:
-            segments.append((i, src))
-        previous = src
-    return tuple(segments) or ((0, 0),)
