@@ -7,6 +7,7 @@ module only reads a paragraph with them. It decides nothing about the tables: ru
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -15,8 +16,17 @@ from decimal import Decimal
 from govreport.formats import template_data
 
 PHRASES_FILE = "phrases/table-figures.yaml"
+MAX_CLAUSE = 120
+"""A clause longer than this (characters back to its start, or on to its end) is not how a
+report states a figure: its number is left alone, and no search runs over a whole 5 MB paragraph."""
+MAX_SENTENCE = 400
+"""How far back in its sentence a number's `in_sentence` words are looked for."""
 _CLAUSE_ENDS = frozenset("，,。；;：:！？!?\n")
-_SENTENCE_ENDS = frozenset("。！？!?")
+_CLAUSE_END = re.compile("[，,。；;：:！？!?\n]")
+_HARD_BREAK = re.compile("[，,。；;：:！？!?\n（(]")
+_SOFT_BREAK = re.compile("[、）)]")  # a clause may run on across these
+_SENTENCE_END = re.compile("[。！？!?]")
+_BRACKET = re.compile("[（()）]")
 _OPENERS, _CLOSERS = "（(", "）)"
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年)")
 
@@ -58,6 +68,14 @@ class Phrases:
                 by_word[w] = (*by_word.get(w, ()), p)
         alternatives = "|".join(re.escape(w) for w in sorted(by_word, key=len, reverse=True))
         return re.compile(f"(?=({alternatives}))"), by_word
+
+    @functools.cached_property
+    def inexact(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """`not_before` ending where a number starts (searched up to it), `not_after` starting
+        where its unit ends."""
+        before = "|".join(re.escape(w) for w in self.not_before)
+        after = "|".join(re.escape(w) for w in self.not_after)
+        return re.compile(f"(?:{before})\\Z"), re.compile(f"(?:{after})")
 
     @functools.cached_property
     def statement(self) -> re.Pattern[str]:
@@ -115,48 +133,96 @@ def statements(text: str, year: int | None) -> list[Statement]:
     """Every number with a unit in `text`, in order; `year` is the report's (a clause naming
     another year states another figure)."""
     data = phrases()
+    before, after = data.inexact
+    reach = max(map(len, data.not_before), default=0)
+    marks = _Marks(text)
     out = []
-    sentence = sentence_start = depth = 0
-    last = 0
+    firsts: dict[str, int] = {}  # where each `in_paragraph` word first stands
     for match in data.statement.finditer(text):
         start, end = match.span()
-        for i in range(last, start):
-            ch = text[i]
-            if ch in _SENTENCE_ENDS:
-                sentence, sentence_start = sentence + 1, i + 1
-            elif ch in _OPENERS:
-                depth += 1
-            elif ch in _CLOSERS:
-                depth = max(0, depth - 1)
-        last = start
+        sentence, sentence_start = marks.sentence(start)
         whole, fraction, unit = match.groups()
         written = whole + (fraction or "")
-        number = Decimal(written.replace(",", ""))
-        inexact = (any(text.endswith(w, 0, start) for w in data.not_before)
-                   or any(text.startswith(w, end) for w in data.not_after))
-        clause_start = _clause_start(text, start)
-        phrase, doubtful = _phrase(data, text[clause_start:start], unit, year)
+        inexact = bool(before.search(text, max(0, start - reach), start) or after.match(text, end))
+        clause_start = marks.clause_start(start)
+        if clause_start < 0:  # a clause too long to be read as one
+            phrase, doubtful, clause_start = None, True, max(0, start - MAX_CLAUSE)
+        else:
+            phrase, doubtful = _phrase(data, text[clause_start:start], unit, year)
         if phrase is not None:
-            doubtful = doubtful or _off_topic(phrase, text, sentence_start, start)
-        out.append(Statement(start, end, written, number, len(fraction or ".") - 1, unit,
-                             data.units[unit], clause_start, phrase, doubtful or inexact,
-                             depth > 0, sentence))
+            doubtful = doubtful or _off_topic(phrase, text, sentence_start, start, firsts)
+        out.append(Statement(start, end, written, Decimal(written.replace(",", "")),
+                             len(fraction or ".") - 1, unit, data.units[unit], clause_start,
+                             phrase, doubtful or inexact, marks.depth(start) > 0, sentence))
     return out
 
 
-def _off_topic(phrase: Phrase, text: str, sentence_start: int, at: int) -> bool:
+class _Marks:
+    """Where a paragraph's sentences end, its clauses break and its brackets open and close,
+    found once: each number's sentence, clause and bracket depth are then looked up, so that a
+    paragraph of 200,000 numbers is read in linear time."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+        self.hard = [m.start() for m in _HARD_BREAK.finditer(text)]
+        self.soft = [m.start() for m in _SOFT_BREAK.finditer(text)]
+        self.brackets: list[int] = []
+        self.depths: list[int] = []  # the depth after each bracket
+        depth = 0
+        for m in _BRACKET.finditer(text):
+            depth = depth + 1 if m.group() in _OPENERS else max(0, depth - 1)
+            self.brackets.append(m.start())
+            self.depths.append(depth)
+
+    def sentence(self, at: int) -> tuple[int, int]:
+        """The index of the sentence of offset `at`, and where that sentence starts."""
+        n = bisect.bisect_left(self.ends, at)
+        return n, self.ends[n - 1] + 1 if n else 0
+
+    def depth(self, at: int) -> int:
+        i = bisect.bisect_left(self.brackets, at)
+        return self.depths[i - 1] if i else 0
+
+    def clause_start(self, at: int) -> int:
+        """Where the clause of the number at `at` starts (see the data file's explanation); -1
+        when it would start more than `MAX_CLAUSE` characters back."""
+        i = bisect.bisect_left(self.hard, at)
+        hard = self.hard[i - 1] if i else -1
+        if at - hard - 1 > MAX_CLAUSE:
+            return -1
+        j = bisect.bisect_right(self.soft, hard)
+        if j == len(self.soft) or self.soft[j] >= at:
+            return hard + 1  # the common case: no 、 or closing bracket to look across
+        return _clause_start(self.text, at)
+
+
+def _off_topic(phrase: Phrase, text: str, sentence_start: int, at: int,
+               firsts: dict[str, int]) -> bool:
     """Whether the sentence before the number, or the paragraph up to the end of its clause
-    (在已办结的2817件申请中), lacks what the phrase needs there."""
-    end = next((i for i in range(at, len(text)) if text[i] in _CLAUSE_ENDS), len(text))
-    sentence, paragraph = text[sentence_start:at], text[:end]
-    return bool((phrase.in_sentence and not any(w in sentence for w in phrase.in_sentence))
-                or (phrase.in_paragraph and not any(w in paragraph for w in phrase.in_paragraph)))
+    (在已办结的2817件申请中), lacks what the phrase needs there. `firsts` caches where each
+    paragraph word first stands in `text`."""
+    if phrase.in_sentence:
+        sentence = text[max(sentence_start, at - MAX_SENTENCE):at]
+        if not any(w in sentence for w in phrase.in_sentence):
+            return True
+    if phrase.in_paragraph:
+        found = _CLAUSE_END.search(text, at, at + MAX_CLAUSE)
+        end = found.start() if found else min(len(text), at + MAX_CLAUSE)
+        for w in phrase.in_paragraph:
+            if w not in firsts:
+                firsts[w] = text.find(w)
+        return not any(0 <= firsts[w] <= end - len(w) for w in phrase.in_paragraph)
+    return False
 
 
 def _clause_start(text: str, at: int) -> int:
-    """Where the clause of the number at `at` starts (see the data file's explanation)."""
+    """The clause start of `_Marks.clause_start` across 、 and brackets, character by character
+    (at most `MAX_CLAUSE`)."""
     i = at
     while i > 0:
+        if at - i > MAX_CLAUSE:
+            return -1
         ch = text[i - 1]
         if ch in _CLAUSE_ENDS or ch in _OPENERS:
             break
@@ -175,16 +241,18 @@ def _clause_start(text: str, at: int) -> int:
 
 
 def _chunk_start(text: str, at: int) -> int:
-    """Where the item that ends at the 、 at `at` starts."""
+    """Where the item that ends at the 、 at `at` starts (at most `MAX_CLAUSE` back)."""
     i = at
-    while i > 0 and text[i - 1] not in _CLAUSE_ENDS and text[i - 1] not in "、" + _OPENERS:
+    while i > max(0, at - MAX_CLAUSE) and text[i - 1] not in _CLAUSE_ENDS \
+            and text[i - 1] not in "、" + _OPENERS:
         i -= 1
     return i
 
 
 def _opener(text: str, closer: int) -> int | None:
+    """The bracket the one at `closer` closes, within `MAX_CLAUSE` characters."""
     depth = 0
-    for i in range(closer, -1, -1):
+    for i in range(closer, max(-1, closer - MAX_CLAUSE), -1):
         if text[i] in _CLOSERS:
             depth += 1
         elif text[i] in _OPENERS:

@@ -10,6 +10,7 @@ a number is questioned only when it matches none of the figures its phrase can r
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
 _DIGIT = re.compile(r"\d")
 _CLAUSE_SHOWN = 30
 """Characters of a clause a message quotes (its end, where the number is)."""
+MAX_LISTED = 100
+"""T-TEXT findings listed per file; the rest are counted in one more finding."""
 
 
 @dataclass(frozen=True)
@@ -91,14 +94,28 @@ def text_figures(context: CheckContext, rule: Rule) -> list[Finding]:
         return []
     figures = Figures(report)
     out: list[Finding] = []
+    unlisted, first_unlisted = 0, None
     for text in _narrative(report):
         if not _DIGIT.search(text.value):
             continue
         found = statements(text.value, report.year)
         for s in found:
-            if s.phrase is not None and not s.doubtful:
-                out.extend(_compare(rule, text, s, figures))
-        out.extend(_unbalanced_lists(rule, text, found, figures))
+            if s.phrase is None or s.doubtful:
+                continue
+            meanings = _mismatch(s, figures)
+            if meanings is None:
+                continue
+            if len(out) < MAX_LISTED:  # past it, counted without building a message
+                out.append(_finding(rule, text, s, meanings))
+            else:
+                unlisted += 1
+                first_unlisted = first_unlisted or text.pos_at(s.start)
+        if len(out) < MAX_LISTED:
+            out.extend(_unbalanced_lists(rule, text, found, figures))
+    if first_unlisted is not None:
+        out.append(warning(rule.id, first_unlisted,
+                           f"从这里起正文中还有 {unlisted} 处数字与统计表不一致，没有逐一列出；"
+                           "请先核对已列出的，或改用 {{ }} 引用表中的数字"))
     return out
 
 
@@ -121,11 +138,16 @@ def _matches(s: Statement, meaning: Meaning) -> bool:
     return s.number == value.quantize(Decimal(1).scaleb(-s.decimals), ROUND_HALF_UP)
 
 
-def _compare(rule: Rule, text: Text, s: Statement, figures: Figures) -> list[Finding]:
+def _mismatch(s: Statement, figures: Figures) -> list[Meaning] | None:
+    """The figures a statement may mean when it matches none of them."""
     assert s.phrase is not None
     meanings = figures.meanings(s.phrase.figures)
     if not meanings or any(_matches(s, m) for m in meanings):
-        return []
+        return None
+    return meanings
+
+
+def _finding(rule: Rule, text: Text, s: Statement, meanings: list[Meaning]) -> Finding:
     first = meanings[0]
     also = "".join(f"，{_more(first, m)}为 {format_number(m.value)}"
                    for m in meanings[1:] if len(m.figures) > 1)
@@ -137,9 +159,9 @@ def _compare(rule: Rule, text: Text, s: Statement, figures: Figures) -> list[Fin
         origin = ""
         advice = "请核对" + (f"，或写成 {{{{ {first.reference} }}}} 引用表中的数字"
                              if first.reference else "")
-    return [warning(rule.id, text.pos_at(s.start),
-                    f"正文“{_shown(s.clause(text.value))}”中的 {s.written} 与统计表不一致{origin}："
-                    f"{first.label}为 {format_number(first.value)}{also}；{advice}")]
+    return warning(rule.id, text.pos_at(s.start),
+                   f"正文“{_shown(s.clause(text.value))}”中的 {s.written} 与统计表不一致{origin}："
+                   f"{first.label}为 {format_number(first.value)}{also}；{advice}")
 
 
 def _more(first: Meaning, other: Meaning) -> str:
@@ -159,7 +181,7 @@ def _unbalanced_lists(rule: Rule, text: Text, found: list[Statement],
     for i, total in enumerate(found):
         if total.phrase is None or not total.phrase.total or total.doubtful or total.bracketed:
             continue
-        items = _result_list(found[i + 1:], total.sentence)
+        items = _result_list(found, i + 1, total.sentence)
         if not items:
             continue
         listed = sum((s.number for s in items), Decimal(0))
@@ -178,12 +200,12 @@ def _unbalanced_lists(rule: Rule, text: Text, found: list[Statement],
     return out
 
 
-def _result_list(following: list[Statement], sentence: int) -> list[Statement]:
-    """The results listed after a total in its sentence, up to the first other number; none
-    when one is doubtful or two name the same result (the list is not a plain breakdown)."""
+def _result_list(found: list[Statement], first: int, sentence: int) -> list[Statement]:
+    """The results listed from `found[first]` on in the total's sentence, up to the first other
+    number; none when one is doubtful or two name the same result (not a plain breakdown)."""
     items: list[Statement] = []
     named: set[str] = set()
-    for s in following:
+    for s in itertools.islice(found, first, None):
         if s.sentence != sentence:
             break
         if s.bracketed:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import govreport
-from govreport import statements
+from govreport import statements, textfigures
 from tests.check.bureau import write_bureau
 from tests.conftest import EXAMPLES, GOV_2019, REPO, locate
 
@@ -278,6 +278,13 @@ def test_a_legacy_report_without_tables_still_adds_up_its_lists(variant):
                          "无法提供2件，不予处理1件，其他处理1件。"))
     [f] = govreport.check_file(v.path).findings
     assert f.rule == "T-TEXT" and "共 10 件" in f.message and "所写的 12 件" in f.message
+
+
+def test_a_pasted_paragraph_of_wrong_figures_is_listed_up_to_a_limit(tmp_path):
+    path, _ = write_bureau(tmp_path, " |\n    " + "全年新收政府信息公开申请70件，" * 150 + "\n")
+    found = govreport.check_file(path).findings
+    assert len(found) == textfigures.MAX_LISTED + 1
+    assert "还有 50 处数字与统计表不一致" in found[-1].message
 
 
 # --- the examples and other formats -----------------------------------------------------------
