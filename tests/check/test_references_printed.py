@@ -12,7 +12,11 @@ import pypdf
 import pytest
 
 from govreport.cli import main
+from govreport.fonts import resolve_fonts
 from tests.check.bureau import write_bureau
+from tests.conftest import locate
+
+RARE = "\U0002a6a5"  # 𪚥, CJK Extension B: in no GB2312/GBK font
 
 OVERVIEW = """
     - heading: 依申请公开
@@ -57,3 +61,14 @@ def test_the_pdf_prints_each_reference_as_the_tables_number(built):
     for sentence in PRINTED:
         assert sentence in text, sentence
     assert "{{" not in text and "}}" not in text
+
+
+def test_a_glyph_after_a_reference_is_reported_where_it_is_written(tmp_path, capsys):
+    if resolve_fonts()["body"].has_char(RARE):
+        pytest.skip("this machine's body font has 𪚥")
+    path, text = write_bureau(tmp_path, " |\n    全年新收政府信息公开申请{{ apply.new.total }}件，"
+                                        f"受理窗口设在云{RARE}大道88号。\n")
+    assert main(["build", str(path), "-o", str(tmp_path / "out")]) == 1
+    [error] = [line for line in capsys.readouterr().out.splitlines() if " GLYPH: " in line]
+    line, column = locate(text, RARE)
+    assert error.startswith(f"{path}:{line}:{column}: error GLYPH: ")
