@@ -8,8 +8,9 @@ import pytest
 
 import govreport
 from govreport import statements, textfigures
+from govreport.figures import UnknownPath, expand, figure
 from tests.check.bureau import write_bureau
-from tests.conftest import EXAMPLES, GOV_2019, REPO, locate
+from tests.conftest import EXAMPLES, GOV_2019, GOV_2021, REPO, locate
 
 ALL_EXAMPLES = sorted([*EXAMPLES.glob("*.yaml"), *EXAMPLES.glob("series/*.yaml")])
 FIXTURES = sorted([*(REPO / "tests" / "docx" / "data").glob("*.yaml"),
@@ -300,6 +301,22 @@ def test_gov_2019_compares_its_own_table_2_fields(variant):
                            "全年制发并公开规范性文件3件"))
     [f] = govreport.check_file(v.path, similar_threshold=1.0).findings
     assert f.rule == "T-TEXT" and "“规范性文件”的“本年新制作数量”为 2" in f.message
+
+
+def names_figures(report, expression: str) -> bool:
+    paths = [p for term in expression.split("+") for p in expand(report, term.strip())]
+    try:
+        return bool(paths) and all(figure(report, p) for p in paths)
+    except UnknownPath:
+        return False
+
+
+def test_every_figure_the_phrases_name_is_a_figure_of_a_format():
+    reports = [govreport.load(path) for path in (GOV_2021, GOV_2019)]
+    data = statements.phrases()
+    expressions = [e for p in data.phrases for e in p.figures] + list(data.results.values())
+    for expression in expressions:
+        assert any(names_figures(r, expression) for r in reports), expression
 
 
 def test_an_office_can_add_its_own_wording(tmp_path, monkeypatch):
