@@ -32,26 +32,32 @@ SUGGESTIONS = 100
 20,000 broken references is still reported reference by reference, in bounded time."""
 REFERENCE = re.compile(r"\{\{(.*?)\}\}", re.S)
 """A reference as written: `{{`, the path (spaces allowed), `}}`."""
+_SPACES = " \t\u3000\n"
 
 
 def references(text: str) -> Iterator[str]:
     """The paths a text's references name, as written (without the braces and spaces)."""
     for match in REFERENCE.finditer(text):
-        yield match.group(1).strip(" \t\u3000")
+        yield match.group(1).strip(_SPACES)
 
 
 def resolve_references(ctx: Context, report: Report) -> None:
     """Replace every reference in the report's texts by its number; an unknown path is an
     error at its `{{`. A reference whose cell could not be read stays as written (that cell
     has its own error, and nothing is built)."""
-    if report.format is None:
-        return
-    unknown = [0]  # unknown references so far, for SUGGESTIONS
+    if report.format is not None:
+        _rewrite(report, _Resolver(ctx, report))
 
-    def resolve(text: Text) -> Text:
-        return _resolve(ctx, report, text, unknown) if OPEN in text.value else text
 
-    _rewrite(report, resolve)
+class _Resolver:
+    """Resolves the references of one report's texts, counting the unknown ones."""
+
+    def __init__(self, ctx: Context, report: Report) -> None:
+        self.ctx, self.report = ctx, report
+        self.unknown = 0
+
+    def __call__(self, text: Text) -> Text:
+        return _resolve(self, text) if OPEN in text.value else text
 
 
 def _rewrite(report: Report, resolve: Callable[[Text], Text]) -> None:
@@ -90,7 +96,7 @@ def _rewrite_blocks(blocks: list[InputBlock], resolve: Callable[[Text], Text]) -
                 block.text = resolve(block.text)
 
 
-def _resolve(ctx: Context, report: Report, text: Text, unknown: list[int]) -> Text:
+def _resolve(resolver: _Resolver, text: Text) -> Text:
     value = text.value
     starts = [start for start, _ in text.segments]
     pieces: list[str] = []
@@ -100,7 +106,7 @@ def _resolve(ctx: Context, report: Report, text: Text, unknown: list[int]) -> Te
     for match in REFERENCE.finditer(value):
         start, end = match.span()
         after_last = end
-        number = _number(ctx, report, text, match.group(1), start, unknown)
+        number = _number(resolver, text, match.group(1), start)
         if number is None:  # kept as written
             continue
         segments += _span(text, starts, at, start, length)
@@ -113,8 +119,9 @@ def _resolve(ctx: Context, report: Report, text: Text, unknown: list[int]) -> Te
         at = end
     unclosed = value.find(OPEN, after_last)
     if unclosed >= 0:
-        ctx.error(text.pos_at(unclosed), f"数字引用“{short(value[unclosed:], 30)}”缺少结尾的“}}}}”："
-                                         "应写成 {{ 路径 }}，如 {{ apply.new.total }}")
+        resolver.ctx.error(text.pos_at(unclosed),
+                           f"数字引用“{short(value[unclosed:], 30)}”缺少结尾的“}}}}”："
+                           "应写成 {{ 路径 }}，如 {{ apply.new.total }}")
     if not pieces:
         return text
     segments += _span(text, starts, at, len(value), length)
@@ -136,23 +143,22 @@ def _span(text: Text, starts: list[int], a: int, b: int, at: int) -> list[tuple[
     return [(at, _source(text, starts, a)), *((at + start - a, src) for start, src in inside)]
 
 
-def _number(ctx: Context, report: Report, text: Text, inside: str, start: int,
-            unknown: list[int]) -> str | None:
+def _number(resolver: _Resolver, text: Text, inside: str, start: int) -> str | None:
     """The printed number a reference names; None (and an error when the path is unknown)
     when it cannot be printed."""
-    path = inside.strip(" \t\u3000\n")
+    report, path = resolver.report, inside.strip(_SPACES)
     try:
         found = figure(report, path)
     except UnknownPath as exc:
-        unknown[0] += 1
+        resolver.unknown += 1
         written = f"{OPEN} {short(path, 40)} {CLOSE}"
         message = f"未知的数字引用“{written}”：{exc.reason}"
-        hint = exc.suggestion if unknown[0] <= SUGGESTIONS else None
+        hint = exc.suggestion if resolver.unknown <= SUGGESTIONS else None
         better = suggested_path(report, hint) if hint else None
         if better is not None:
             message += f"；是否想写“{OPEN} {better} {CLOSE}”（{figure(report, better).label}）？"
         elif exc.choices:
             message += f"（这里可写：{'、'.join(exc.choices)}）"
-        ctx.error(text.pos_at(start), message)
+        resolver.ctx.error(text.pos_at(start), message)
         return None
     return None if found.value is None else format_number(found.value)
