@@ -65,6 +65,16 @@ class RowDef:
 
 
 @dataclass(frozen=True)
+class NamedSum:
+    """Rows added up per column that the table prints nowhere, but reports state: 行政诉讼 is
+    直接起诉 + 复议后起诉. Narrative references name it like a row (`remedy.suit.total`)."""
+
+    key: str
+    label: str
+    rows: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Balance:
     """For each column: the sum of `left` rows equals the sum of `right` rows."""
 
@@ -123,6 +133,7 @@ class MatrixTable(TableDef):
     total_rule: str | None = None
     rows: tuple[RowDef, ...] = ()
     balances: tuple[Balance, ...] = ()
+    named_sums: tuple[NamedSum, ...] = ()
     grid: Grid | None = None
 
     def value_rows(self) -> list[RowDef]:
@@ -330,6 +341,8 @@ def _build_table(key: str, t: dict[str, Any]) -> TableDef:
             total_rule=tc.get("rule"), rows=rows,
             balances=tuple(Balance(b["rule"], tuple(b["left"]), tuple(b["right"]))
                            for b in t.get("balances", [])),
+            named_sums=tuple(NamedSum(n["key"], n["label"], tuple(n["rows"]))
+                             for n in t.get("named_sums", [])),
         )
         labels = {r.path: r.label for r in table.all_rows}
         for r in table.value_rows():
@@ -337,6 +350,11 @@ def _build_table(key: str, t: dict[str, Any]) -> TableDef:
                 table.leaves(p)  # raises KeyError on an unknown row
         for b in table.balances:
             for p in (*b.left, *b.right):
+                table.row(p)
+        for n in table.named_sums:
+            if any(r.key == n.key for r in table.rows):
+                raise ValueError(f"table {key}: named sum {n.key} is also a row")
+            for p in n.rows:
                 table.row(p)
         computed = {f"{r.path}.{total.key}" for r in table.value_rows()}
         computed |= {f"{r.path}.{c.key}" for r in table.value_rows() if r.sum for c in columns}

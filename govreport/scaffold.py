@@ -184,7 +184,9 @@ def _free_sections(w: _Writer, fmt: FormatDef, pre: Prefill) -> None:
     w.line("sections:", f"{common()['fields']['sections']['title']}：{spec['description']}")
     sections = list(fmt.scaffold_sections)
     if pre.sections:
-        bodies = {s["heading"]: s["body"] for s in fmt.scaffold_sections}
+        stats = pre.stats if pre.stats is not None else fmt.tables["stats"].scaffold
+        bodies = {s["heading"]: s["body"] for s in fmt.scaffold_sections
+                  if _names_rows_of(s["body"], stats)}
         marker = common()["placeholder_marker"]
         sections = [{"heading": h, "body": bodies.get(h, f"{marker}：本年度{h}的实际情况】")}
                     for h in pre.sections]
@@ -192,6 +194,20 @@ def _free_sections(w: _Writer, fmt: FormatDef, pre: Prefill) -> None:
         w.line(f"  - heading: {scalar(s['heading'])}")
         w.line("    body:")
         _content(w, 6, s["body"])
+
+
+def _names_rows_of(body: Any, stats: Mapping[str, Any]) -> bool:
+    """Whether every reference of a scaffold body names a row of the statistics table written
+    (last year's rows, for `init --from`): a body whose reference would be unknown is not used."""
+    from govreport.figures import STATS
+    from govreport.reader.references import references
+
+    columns = [str(c) for c in stats.get("columns", ())]
+    labels = {str(r["label"]) for r in stats.get("rows", ()) if "label" in r}
+    names = labels if len(columns) == 1 else {f"{label}.{c}" for label in labels for c in columns}
+    texts = [body] if isinstance(body, str) else [str(b) for b in body]
+    return all(path.startswith(f"{STATS}.") and path[len(STATS) + 1:] in names
+               for text in texts for path in references(text))
 
 
 def _tables(w: _Writer, fmt: FormatDef, pre: Prefill) -> None:

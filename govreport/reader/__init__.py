@@ -23,6 +23,7 @@ from govreport.position import Pos
 from govreport.reader.content import check_own_number, read_content
 from govreport.reader.context import Context
 from govreport.reader.keys import check_keys
+from govreport.reader.references import resolve_references
 from govreport.reader.tables import read_matrix, read_record, read_stats
 from govreport.reader.values import describe, read_date, read_int, read_text
 from govreport.source import SourceText, read_source
@@ -46,6 +47,7 @@ def read_source_report(src: SourceText) -> Report:
     ctx = Context(src.name, [*src.findings, *doc.findings])
     report = Report(path=src.path, name=src.name, format=None)
     _read_top(ctx, report, doc.root)
+    resolve_references(ctx, report)  # once the tables are read: texts print their numbers
     report.findings = ctx.all_findings()
     return report
 
