@@ -171,6 +171,15 @@ class InputSignoff:
 
 
 @dataclass
+class InputPublish:
+    """The input's `publish`: the website the report goes on, for the HTML's meta tags."""
+
+    site_name: Text | None = None
+    site_domain: Text | None = None
+    site_id_code: Text | None = None
+
+
+@dataclass
 class Report:
     """A loaded report. `findings` holds what loading found (schema errors, encoding notes)."""
 
@@ -186,6 +195,7 @@ class Report:
     stats: Stats | None = None
     signoff: InputSignoff | None = None
     previous: Path | None = None
+    publish: InputPublish | None = None
     positions: dict[str, Pos] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 

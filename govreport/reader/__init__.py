@@ -23,6 +23,7 @@ from govreport.position import Pos
 from govreport.reader.content import check_own_number, read_content
 from govreport.reader.context import Context
 from govreport.reader.keys import check_keys
+from govreport.reader.publish import read_publish
 from govreport.reader.tables import read_matrix, read_record, read_stats
 from govreport.reader.values import describe, read_date, read_int, read_text
 from govreport.source import read_source
@@ -75,6 +76,8 @@ def _read_top(ctx: Context, report: Report, root: Node) -> None:
         text = read_text(ctx, node, "上一年度报告（previous）")
         if text is not None:
             report.previous = (report.path.parent / text.value)
+    if (node := root.get("publish")) is not None:
+        report.publish = read_publish(ctx, node)
     if fmt is None:
         return
     if (node := root.get("sections")) is not None:
