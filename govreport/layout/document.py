@@ -10,6 +10,11 @@ it; they decide nothing. Runs keep the input text they came from, so a writer ca
 The main types: `Document` (meta, blocks, styles, page, page numbers) holds `Block`s —
 `Paragraph` (a style key and `Run`s of text in font roles), `Blank`, `PageBreak`, `Table`
 (`TableCell`s on a grid) and `Signoff`.
+
+For outputs that are more than a printed page (the HTML's meta tags, the XLSX's formulas) it
+also says, optionally: the organ, sign-off date, description and website in `Meta` (`Publish`);
+each table's title and short title (表三) and the balances it states (`CellBalance`); each
+number cell's value path, its value and, for a total, the paths of the cells it adds up.
 """
 
 from __future__ import annotations

@@ -13,9 +13,9 @@ prints once, such as the PDF's substitute fonts).
 
 Writers are found through the entry-point group `govreport.writers`: each entry names a class
 (or any callable) that takes the build's `WriterOptions` and returns a writer. The built-in
-DOCX and PDF writers are registered there too (pyproject.toml); they are used even when
-govreport runs from a source tree that was not installed. An installed package that declares
-an entry point adds a `--to` output with no change to govreport.
+DOCX, PDF, HTML and XLSX writers are registered there too (pyproject.toml); they are used
+even when govreport runs from a source tree that was not installed. An installed package
+that declares an entry point adds a `--to` output with no change to govreport.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from govreport.layout.document import Document
 
 ENTRY_POINT_GROUP = "govreport.writers"
-BUILTIN = {"docx": "govreport.writers.docx:DocxWriter", "pdf": "govreport.writers.pdf:PdfWriter"}
+BUILTIN = {"docx": "govreport.writers.docx:DocxWriter", "pdf": "govreport.writers.pdf:PdfWriter",
+           "html": "govreport.writers.html:HtmlWriter", "xlsx": "govreport.writers.xlsx:XlsxWriter"}
 DEFAULT_OUTPUTS = ("docx", "pdf")
 
 
