@@ -120,3 +120,17 @@ def screenshot(page: bytes, width: int, height: int, target: Path) -> Path:
         image.crop((0, 0, width, min(height, image.height))).save(target)
     raw.unlink()
     return target
+
+
+def print_to_pdf(page: bytes, target: Path) -> Path:
+    """The page printed by Chromium (its print stylesheet, no header or footer of its own)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="chromium-") as tmp:
+        source = Path(tmp) / "page.html"
+        source.write_bytes(page)
+        cmd = [find_chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={Path(tmp) / 'profile'}",
+               "--no-pdf-header-footer", f"--print-to-pdf={target}", source.as_uri()]
+        _run(cmd, timeout=120)
+    if not target.is_file():
+        raise ToolFailedError(f"chromium printed no PDF {target}")
+    return target

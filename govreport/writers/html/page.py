@@ -93,7 +93,7 @@ class _Body:
 
     def table(self, block: Table) -> None:
         self.tables += 1
-        self.out.append(table_html(block, f"table-{self.tables}"))
+        self.out.append(table_html(block, f"table-{self.tables}", self.document.page))
 
     def signoff(self, block: Signoff) -> None:
         organ, date = escape(block.organ.text), escape(block.date.text)

@@ -30,6 +30,7 @@ SCREEN_BODY_PX = 18  # body text on screen; print uses the document's size
 PHONE_BODY_PX = 16  # on screens narrower than PHONE_MAX_PX
 PHONE_MAX_PX = 480
 SCREEN_MAX_EM = 42  # the article's width on a wide screen, in body characters
+CELL_PADDING_EM = 0.2  # above and below a cell's lines, in em of the table text
 _STYLE_WORDS = re.compile(r"\s+(Regular|Bold|SemiBold|Black|Heavy|Medium|Light)$")
 _GENERIC = {"serif": "serif", "sans": "sans-serif"}
 
@@ -147,7 +148,7 @@ def stylesheet(document: Document) -> str:
         "0.75em 100%; background-attachment: local, local, scroll, scroll; }",
         f".report table {{ border-collapse: collapse; width: 100%; "
         f"font-size: {_em(TABLE_PT / BODY_PT)}; line-height: {round(TABLE_LINE_PT / TABLE_PT, 4):g}; }}",
-        f".report th, .report td {{ border: 1px solid #000; padding: 0.2em {padding}; "
+        f".report th, .report td {{ border: 1px solid #000; padding: {CELL_PADDING_EM:g}em {padding}; "
         "vertical-align: middle; font-weight: normal; text-indent: 0; }",
         ".report td.num { white-space: nowrap; }",
         *_cell_rules(document.cell_styles),
@@ -173,6 +174,10 @@ def stylesheet(document: Document) -> str:
         "  .report table { min-width: 0 !important; }",
         "  .report th, .report td { border-width: 0.5pt; }",
         "  .report tr { break-inside: avoid; }",
+        # A table that fits a page stays whole (Chromium will not break a merged label such as
+        # 三、本年度办理结果 and would leave the header rows alone at a page's end); a longer
+        # one breaks between rows, its header rows repeated.
+        "  .report table.whole { break-inside: avoid; }",
         "  .report tr.keep, .report .keep { break-after: avoid; }",
         "  .report h1, .report h2, .report h3, .report h4, .report h5, .report h6 "
         "{ break-after: avoid; }",

@@ -11,7 +11,9 @@ from __future__ import annotations
 from html import escape
 
 from govreport.layout.document import Table, TableCell
-from govreport.writers.html.style import table_em
+from govreport.layout.style import MM_PER_PT, TABLE_PT, Page
+from govreport.writers.html.style import CELL_PADDING_EM, table_em
+from govreport.writers.rows import row_heights
 
 HEADER_ROLES = ("header",)
 ROW_HEADER_ROLES = ("label", "group")
@@ -47,14 +49,20 @@ def _cell(table: Table, cell: TableCell, group_row: bool) -> str:
             f"{escape(cell.text)}</{tag}>")
 
 
-def table_html(table: Table, caption_id: str) -> str:
+def fits_a_page(table: Table, page: Page) -> bool:
+    """Whether the table, printed at 五号, is shorter than the page's text block."""
+    return sum(row_heights(table, CELL_PADDING_EM * TABLE_PT)) <= page.text_height_mm / MM_PER_PT
+
+
+def table_html(table: Table, caption_id: str, page: Page) -> str:
     by_row: dict[int, list[TableCell]] = {}
     for c in table.cells:
         by_row.setdefault(c.row, []).append(c)
     total = sum(table.widths_mm)
     labelled = f' role="region" tabindex="0" aria-labelledby="{caption_id}"' if table.title else ""
+    whole = ' class="whole"' if fits_a_page(table, page) else ""
     out = [f'<div class="table-box"{labelled}>',
-           f'<table style="min-width: {round(table_em(total), 2):g}em">']
+           f'<table{whole} style="min-width: {round(table_em(total), 2):g}em">']
     if table.title:
         out.append(f'<caption id="{caption_id}">{escape(table.title)}</caption>')
     out.append("<colgroup>" + "".join(f'<col style="width: {round(w / total * 100, 3):g}%">'

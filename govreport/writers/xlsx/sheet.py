@@ -17,20 +17,13 @@ from collections.abc import Mapping
 
 from govreport.fonts.families import OFFICIAL_FAMILY
 from govreport.layout.document import Document, Table, TableCell
-from govreport.layout.style import (
-    CELL_PADDING_MM,
-    MM_PER_PT,
-    TABLE_LINE_PT,
-    TABLE_PT,
-    CellStyle,
-    text_width,
-)
+from govreport.layout.style import MM_PER_PT, TABLE_LINE_PT, TABLE_PT, CellStyle, text_width
+from govreport.writers.rows import CELL_PADDING_PT, row_heights, text_lines
 from govreport.writers.xlsx.numbers import spreadsheet_value
 from govreport.writers.xlsx.placement import GRID_TOP, cell_name
 
 SHEET_TITLE_PT = 14.0  # 四号
 NOTE_FONT = OFFICIAL_FAMILY["page_number"]  # 宋体: the sheet's own lines, as Chinese Excel sets them
-CELL_PADDING_PT = 3.0  # above and below a cell's lines
 PX_PER_MM = 96 / 25.4
 MM_PER_INCH = 25.4
 BALANCED, UNBALANCED = "相符", "不符"
@@ -73,33 +66,6 @@ def _refs(cells: list[tuple[int, int]]) -> str:
         runs.append([rc])
     return ",".join(cell_name(*run[0]) if len(run) == 1
                     else f"{cell_name(*run[0])}:{cell_name(*run[-1])}" for run in runs)
-
-
-def _lines(text: str, width_mm: float) -> int:
-    """Lines a cell's text takes at 五号 in a cell `width_mm` wide (CJK characters 1 字)."""
-    if not text:
-        return 1
-    per_line = max((width_mm - 2 * CELL_PADDING_MM) / (TABLE_PT * MM_PER_PT), 1.0)
-    return max(1, math.ceil(text_width(text) / per_line - 1e-9))
-
-
-def row_heights(table: Table) -> list[float]:
-    """Each grid row's height in pt: tall enough for the wrapped text of every cell in it;
-    a merged cell's lines are shared by the rows it spans (Excel does not fit merged cells)."""
-    line = TABLE_LINE_PT
-    heights = [line + 2 * CELL_PADDING_PT] * table.n_rows
-    for c in sorted(table.cells, key=lambda c: c.rowspan):
-        if c.fit:
-            continue  # numbers shrink to fit, on one line
-        width = sum(table.widths_mm[c.col:c.col + c.colspan])
-        needed = _lines(c.text, width) * line + 2 * CELL_PADDING_PT
-        rows = range(c.row, c.row + c.rowspan)
-        have = sum(heights[r] for r in rows)
-        if needed > have:
-            extra = (needed - have) / c.rowspan
-            for r in rows:
-                heights[r] += extra
-    return [round(h, 2) for h in heights]
 
 
 class TableSheet:
@@ -175,7 +141,7 @@ class TableSheet:
         first = min(cols)
         text = balances[0].label
         width = sum(self.table.widths_mm[:first]) if first else sum(self.table.widths_mm)
-        self.ws.set_row(row, _lines(text, width) * TABLE_LINE_PT + 2 * CELL_PADDING_PT)
+        self.ws.set_row(row, text_lines(text, width) * TABLE_LINE_PT + 2 * CELL_PADDING_PT)
         if first > 1:
             self.ws.merge_range(row, 0, row, first - 1, "", label)
         if first >= 1:
