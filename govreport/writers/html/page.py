@@ -41,17 +41,12 @@ def meta_tags(document: Document) -> list[tuple[str, str]]:
     tags = [("ArticleTitle", meta.title)]
     if meta.signoff_date is not None:
         tags.append(("PubDate", f"{meta.signoff_date.isoformat()} {PUBLISH_TIME}"))
-    if meta.organ:
-        tags.append(("ContentSource", meta.organ))
-    tags += [("Keywords", ",".join(meta.keywords)), ("Description", meta.description),
-             ("ColumnName", COLUMN), ("ColumnType", COLUMN)]
+    tags += [("ContentSource", meta.organ), ("Keywords", ",".join(meta.keywords)),
+             ("Description", meta.description), ("ColumnName", COLUMN), ("ColumnType", COLUMN)]
     if meta.publish is not None:
-        for name, value in (("SiteName", meta.publish.site_name),
-                            ("SiteDomain", meta.publish.site_domain),
-                            ("SiteIDCode", meta.publish.site_id_code)):
-            if value:
-                tags.append((name, value))
-    return [(name, value) for name, value in tags if value]
+        tags += [("SiteName", meta.publish.site_name), ("SiteDomain", meta.publish.site_domain),
+                 ("SiteIDCode", meta.publish.site_id_code)]
+    return [(name, value) for name, value in tags if value]  # unknown: left out
 
 
 def _runs(runs: list[Run], paragraph_font: str) -> str:
@@ -65,8 +60,8 @@ def _runs(runs: list[Run], paragraph_font: str) -> str:
 
 
 class _Body:
-    """Blocks → elements, remembering what the next element inherits (a page break, the
-    number of tables so far)."""
+    """Blocks → elements, counting the tables (their caption ids) and the title headings (the
+    report's, then an attachment's)."""
 
     def __init__(self, document: Document) -> None:
         self.document = document
@@ -115,29 +110,24 @@ class _Body:
                 "</div>")
 
     def render(self) -> str:
-        blocks = self.document.blocks
-        i = 0
-        while i < len(blocks):
-            block = blocks[i]
-            if isinstance(block, Paragraph) and block.style == "title":
-                lines = []
-                while i < len(blocks) and isinstance(blocks[i], Paragraph) \
-                        and blocks[i].style == "title":
-                    lines.append(blocks[i])
-                    i += 1
-                self.title(lines)
+        def is_title(block) -> bool:
+            return isinstance(block, Paragraph) and block.style == "title"
+
+        for title, group in itertools.groupby(self.document.blocks, key=is_title):
+            if title:
+                self.title(list(group))
                 continue
-            if isinstance(block, Paragraph):
-                self.paragraph(block)
-            elif isinstance(block, Blank):
-                self.out.extend(['<div class="blank" aria-hidden="true"></div>'] * block.lines)
-            elif isinstance(block, PageBreak):
-                self.out.append('<div class="page-break" aria-hidden="true"></div>')
-            elif isinstance(block, Table):
-                self.table(block)
-            elif isinstance(block, Signoff):
-                self.signoff(block)
-            i += 1
+            for block in group:
+                if isinstance(block, Paragraph):
+                    self.paragraph(block)
+                elif isinstance(block, Blank):
+                    self.out.extend(['<div class="blank" aria-hidden="true"></div>'] * block.lines)
+                elif isinstance(block, PageBreak):
+                    self.out.append('<div class="page-break" aria-hidden="true"></div>')
+                elif isinstance(block, Table):
+                    self.table(block)
+                elif isinstance(block, Signoff):
+                    self.signoff(block)
         return "\n".join(self.out)
 
 

@@ -140,12 +140,14 @@ class TableSheet:
                                  align="center", valign="vcenter", shrink=True)
         first = min(cols)
         text = balances[0].label
-        width = sum(self.table.widths_mm[:first]) if first else sum(self.table.widths_mm)
-        self.ws.set_row(row, text_lines(text, width) * TABLE_LINE_PT + 2 * CELL_PADDING_PT)
-        if first > 1:
-            self.ws.merge_range(row, 0, row, first - 1, "", label)
-        if first >= 1:
-            self.ws.write_string(row, 0, text, label)
+        # The words go in the label columns; a table with none gets them on a row of their own
+        # under the formulas.
+        words_row, span = (row, first) if first else (row + 1, self.table.n_cols)
+        width = sum(self.table.widths_mm[:span])
+        self.ws.set_row(words_row, text_lines(text, width) * TABLE_LINE_PT + 2 * CELL_PADDING_PT)
+        if span > 1:
+            self.ws.merge_range(words_row, 0, words_row, span - 1, "", label)
+        self.ws.write_string(words_row, 0, text, label)
         for b, col in zip(balances, cols, strict=True):
             left = _refs([self.at[p] for p in b.left])
             right = _refs([self.at[p] for p in b.right])
@@ -156,7 +158,7 @@ class TableSheet:
         bad = self.formats.get(font_color="#C00000", bold=True, bg_color="#FFE0E0")
         self.ws.conditional_format(row, first, row, max(cols), {
             "type": "cell", "criteria": "==", "value": f'"{UNBALANCED}"', "format": bad})
-        return row
+        return words_row
 
     def _print_setup(self, last_row: int) -> None:
         ws, page, t = self.ws, self.document.page, self.table
