@@ -81,6 +81,7 @@ class Balance:
     rule: str
     left: tuple[str, ...]
     right: tuple[str, ...]
+    label: str = ""  # the rule in words, where an output states it (the XLSX check row)
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ class TableDef:
     title: str
     description: str
     not_applicable: bool
+    short_title: str = ""  # 表二, 表三, 统计表: the table's name in messages and XLSX sheets
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,16 @@ class MatrixTable(TableDef):
     def all_columns(self) -> tuple[ColumnDef, ...]:
         assert self.total_column is not None
         return (*self.columns, self.total_column)
+
+    def addends(self, path: str) -> tuple[str, ...]:
+        """The value paths a computed cell adds up: a row's 总计 its columns; a column of a
+        sum row (（七）总计) that column of every row it sums. () for a cell that is input."""
+        row_path, column = path.rsplit(".", 1)
+        row = self.row(row_path)
+        assert self.total_column is not None
+        if column == self.total_column.key:
+            return tuple(f"{row_path}.{c.key}" for c in self.columns)
+        return tuple(f"{leaf.path}.{column}" for term in row.sum for leaf in self.leaves(term))
 
 
 def _leaves(r: RowDef) -> list[RowDef]:
@@ -323,7 +335,8 @@ def _build_format(d: dict[str, Any]) -> FormatDef:
 
 def _build_table(key: str, t: dict[str, Any]) -> TableDef:
     base = dict(key=key, title=t["title"], description=t.get("description", ""),
-                not_applicable=bool(t.get("not_applicable", False)))
+                not_applicable=bool(t.get("not_applicable", False)),
+                short_title=t.get("short_title", ""))
     if t["kind"] == "record":
         items = tuple(_build_item(i) for i in t["items"])
         fields = {f.path: f for i in items for f in i.fields}
@@ -339,7 +352,7 @@ def _build_table(key: str, t: dict[str, Any]) -> TableDef:
         table = MatrixTable(
             **base, cell_type=t.get("cell_type", COUNT), columns=columns, total_column=total,
             total_rule=tc.get("rule"), rows=rows,
-            balances=tuple(Balance(b["rule"], tuple(b["left"]), tuple(b["right"]))
+            balances=tuple(Balance(b["rule"], tuple(b["left"]), tuple(b["right"]), b.get("label", ""))
                            for b in t.get("balances", [])),
             named_sums=tuple(NamedSum(n["key"], n["label"], tuple(n["rows"]))
                              for n in t.get("named_sums", [])),

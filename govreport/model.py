@@ -181,6 +181,15 @@ class InputUnits:
 
 
 @dataclass
+class InputPublish:
+    """The input's `publish`: the website the report goes on, for the HTML's meta tags."""
+
+    site_name: Text | None = None
+    site_domain: Text | None = None
+    site_id_code: Text | None = None
+
+
+@dataclass
 class Report:
     """A loaded report. `findings` holds what loading found (schema errors, encoding notes)."""
 
@@ -197,6 +206,7 @@ class Report:
     signoff: InputSignoff | None = None
     previous: Path | None = None
     units: InputUnits | None = None
+    publish: InputPublish | None = None
     positions: dict[str, Pos] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 

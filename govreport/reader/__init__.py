@@ -23,6 +23,7 @@ from govreport.position import Pos
 from govreport.reader.content import check_own_number, read_content
 from govreport.reader.context import Context
 from govreport.reader.keys import check_keys
+from govreport.reader.publish import read_publish
 from govreport.reader.references import resolve_references
 from govreport.reader.tables import read_matrix, read_record, read_stats
 from govreport.reader.values import describe, read_date, read_int, read_text
@@ -83,6 +84,8 @@ def _read_top(ctx: Context, report: Report, root: Node) -> None:
             report.previous = (report.path.parent / text.value)
     if (node := root.get("units")) is not None:
         report.units = _read_units(ctx, node, root.key_pos("units"))
+    if (node := root.get("publish")) is not None:
+        report.publish = read_publish(ctx, node)
     if fmt is None:
         return
     if (node := root.get("sections")) is not None:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 class PdfWriter:
     name = "pdf"
     suffix = ".pdf"
+    cost = 8.0  # next to the others' (render_cost): line breaking, tables, subsetting and compressing the fonts
 
     def __init__(self, options: WriterOptions | None = None) -> None:
         self.font_choices: Mapping[str, str] = dict(options.fonts) if options else {}
