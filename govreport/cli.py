@@ -205,14 +205,18 @@ def import_command(
     source: Annotated[Path, typer.Argument(help="已发布的年度报告：.docx、.pdf、.html 或 .htm 文件。", show_default=False)],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="写入的 YAML 文件，默认为与原文同名的 .yaml；写 - 则输出到屏幕。")] = None,
     force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件。")] = False,
+    into: Annotated[Path | None, typer.Option("--into", metavar="REPORT.yaml", help="把 XLSX 工作簿（govreport build --to xlsx 生成、在 Excel 或 WPS 中填写过）的数字写入这份已有的报告：只替换改动的数字，其他内容一字不改。")] = None,
 ) -> None:
-    """导入已发布的年度报告（DOCX、PDF 或网页），生成可以编辑、检查和生成的 YAML 文件。"""
+    """导入已发布的年度报告（DOCX、PDF 或网页），生成可以编辑、检查和生成的 YAML 文件；或用 --into 把 XLSX 工作簿中填写的数字写入已有的报告。"""
     from govreport.importer import ImportFailure, import_report, source_types
 
     _existing_files([source])
+    if source.suffix.lower() == ".xlsx" or into is not None:
+        _import_into(source, into, output)
+        return
     if source.suffix.lower() not in source_types():
         raise UsageError(f"不支持“{source.suffix or source.name}”文件；可以导入的文件类型："
-                         "docx、pdf、html、htm")
+                         "docx、pdf、html、htm，以及用 --into 导入数字的 xlsx")
     target = output if output is not None else Path(source.stem + ".yaml")
     to_stdout = str(target) == "-"
     if not to_stdout:
@@ -246,6 +250,42 @@ def import_command(
                    f"（见上面的 IMPORT 警告和文件中的“# 导入：”注释），然后运行：govreport check {target}")
     else:
         typer.echo(f"已从 {source} 导入到 {target}。请核对后运行：govreport check {target}")
+
+
+def _import_into(workbook: Path, into: Path | None, output: Path | None) -> None:
+    """`import FILE.xlsx --into REPORT.yaml`: the workbook's numbers into the report."""
+    from govreport.atomic import atomic_write_bytes
+    from govreport.importer.workbook import IntoError, tables_into
+    from govreport.source import InputError
+
+    if workbook.suffix.lower() != ".xlsx":
+        raise UsageError("--into 只用于 XLSX 工作簿（govreport build --to xlsx 生成的）")
+    if into is None:
+        raise UsageError(f"XLSX 工作簿只导入数字：请用 --into 指明要写入的报告，如 govreport import "
+                         f"{workbook} --into 2025.yaml")
+    if output is not None:
+        raise UsageError("--into 会直接改写那份报告，不能与 -o 同用")
+    _existing_files([into])
+    try:
+        outcome = tables_into(workbook, into)
+    except InputError as exc:
+        for finding in exc.findings:
+            typer.echo(str(finding), err=True)
+        raise typer.Exit(EXIT_ERRORS) from None
+    except IntoError as exc:
+        typer.echo(f"govreport: {exc}", err=True)
+        raise typer.Exit(EXIT_ERRORS) from None
+    for finding in outcome.findings:
+        typer.echo(str(finding), err=not outcome.ok)
+    if not outcome.ok:
+        typer.echo(f"govreport: 工作簿有错误，{into} 没有改动。", err=True)
+        raise typer.Exit(EXIT_ERRORS)
+    if outcome.unchanged:
+        typer.echo(f"{into} 的统计表与工作簿 {workbook} 一致，没有改动。")
+        return
+    atomic_write_bytes(into, outcome.data)
+    typer.echo(f"已把工作簿 {workbook} 中改动的 {outcome.changed} 个数字写入 {into}（其他内容未改动）。"
+               f"请运行：govreport check {into}")
 
 
 @app.command("diff")

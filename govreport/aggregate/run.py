@@ -18,7 +18,6 @@ from govreport.aggregate import overview as overview_sheet
 from govreport.aggregate.gather import RULE, Gathered, GatherError, UnitResult, gather, is_file
 from govreport.aggregate.registry import Expected, read_registry, similar
 from govreport.aggregate.summary import (
-    Existing,
     UpdateError,
     new_summary,
     read_existing,
@@ -31,6 +30,7 @@ from govreport.findings import Finding, error, printable
 from govreport.history.similarity import DEFAULT_THRESHOLD
 from govreport.inputs import BuildError, collect_inputs
 from govreport.source import os_reason
+from govreport.yamledit import EditableFile
 
 STDOUT = Path("-")
 NAMED = 5
@@ -190,7 +190,7 @@ def _check_options(o: Options) -> None:
         raise UsageError(f"找不到单位名单：{o.registry}")
 
 
-def _update_settings(o: Options, existing: Existing) -> None:
+def _update_settings(o: Options, existing: EditableFile) -> None:
     report = existing.report
     organ = report.organ.value if report.organ else None
     if o.organ is not None and organ is not None and o.organ != organ:
@@ -233,7 +233,7 @@ def run(o: Options) -> Outcome:
     return outcome
 
 
-def _unit_paths(o: Options, existing: Existing | None,
+def _unit_paths(o: Options, existing: EditableFile | None,
                 expected: list[Expected] | None) -> tuple[list[Path], list[Finding]]:
     """The unit files: the arguments, else the updated summary's own `units:` (with the
     entries that name nothing, as X-UNITS errors at them)."""
@@ -268,7 +268,7 @@ def _write_new(outcome: Outcome) -> None:
     outcome.written = True
 
 
-def _write_update(outcome: Outcome, existing: Existing) -> None:
+def _write_update(outcome: Outcome, existing: EditableFile) -> None:
     g, o = outcome.gathered, outcome.options
     units = g.summed_reports()
     entries = unit_entries([u.path for u in units], existing.path) if o.units else None

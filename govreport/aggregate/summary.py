@@ -10,7 +10,6 @@ compared with the sums before anything is written.
 
 from __future__ import annotations
 
-import codecs
 import os
 from collections import Counter
 from collections.abc import Sequence
@@ -23,7 +22,8 @@ from govreport.findings import Finding, has_errors
 from govreport.formats import FormatDef, common
 from govreport.model import Cell, Report
 from govreport.scaffold import Prefill, render
-from govreport.source import InputError, SourceText, read_source
+from govreport.source import InputError, SourceText
+from govreport.yamledit import EditableFile, open_editable
 
 GENERATOR = "govreport aggregate"
 
@@ -62,41 +62,18 @@ def new_summary(fmt: FormatDef, organ: str, year: int, units: Sequence[Report],
                         unit_entries([u.path for u in units], target))
 
 
-@dataclass
-class Existing:
-    """A summary file to update, as its bytes and as read."""
-
-    path: Path
-    data: bytes
-    src: SourceText
-    report: Report
-
-    @property
-    def encoding(self) -> str:
-        return "gb18030" if any(f.rule == "ENCODING" for f in self.src.findings) else "utf-8"
-
-    @property
-    def bom(self) -> bytes:
-        return codecs.BOM_UTF8 if self.data.startswith(codecs.BOM_UTF8) else b""
-
-    def byte_offset(self, index: int) -> int:
-        return len(self.bom) + len(self.src.text[:index].encode(self.encoding))
-
-
-def read_existing(path: Path) -> Existing:
+def read_existing(path: Path) -> EditableFile:
     """The summary to update; `InputError` when it cannot be read as YAML, `UpdateError`
     when it has no usable format and year."""
-    from govreport.reader import read_source_report
-
-    src = read_source(path)
-    report = read_source_report(src)
+    existing = open_editable(path)
+    report = existing.report
     fmt, year = report.format, report.year
     if fmt is None or year is None:
         errors = [f for f in report.findings if f.is_error]
         raise InputError(errors) if errors else UpdateError(f"{path} 缺少有效的 format 或 year")
     if fmt.free_sections:
         raise UpdateError(f"{path} 是 {fmt.id} 格式，其统计表没有统一的行和列，无法汇总")
-    return Existing(path, path.read_bytes(), src, report)
+    return existing
 
 
 @dataclass(frozen=True)
@@ -104,11 +81,11 @@ class Update:
     data: bytes
     changed: int  # input cells whose value the update changes
 
-    def unchanged(self, existing: Existing) -> bool:
+    def unchanged(self, existing: EditableFile) -> bool:
         return self.data == existing.data
 
 
-def update(existing: Existing, units: Sequence[Report], entries: tuple[str, ...] | None) -> Update:
+def update(existing: EditableFile, units: Sequence[Report], entries: tuple[str, ...] | None) -> Update:
     """The summary's new bytes: `tables:` recomputed from `units`, `units:` replaced by
     `entries` (kept as written when None)."""
     report = existing.report
@@ -139,23 +116,20 @@ def update(existing: Existing, units: Sequence[Report], entries: tuple[str, ...]
         if at == len(old.text) and old.text and not old.text.endswith(("\n", "\r")):
             text = "\n" + text
         edits.append((at, at, text.replace("\n", nl)))
-    data = existing.data
-    for start, end, text in sorted(edits, reverse=True):
-        data = (data[:existing.byte_offset(start)] + text.encode(existing.encoding)
-                + data[existing.byte_offset(end):])
+    data = existing.edited(edits)
     _verify(existing, data, sums, entries)
     changed = sum(1 for c in input_cells(fmt)
                   if (v := cell_value(report, c)) is None or v.value != sums[f"{c.table}.{c.path}"])
     return Update(data, changed)
 
 
-def _verify(existing: Existing, data: bytes, sums: dict[str, Cell],
+def _verify(existing: EditableFile, data: bytes, sums: dict[str, Cell],
             entries: tuple[str, ...] | None) -> None:
     """Read the new text back: its cells must be the sums and its units the entries. A
     failure here is a bug; it stops the update before anything is written."""
     from govreport.reader import read_source_report
 
-    text = data[len(existing.bom):].decode(existing.encoding)
+    text = existing.text_of(data)
     report = read_source_report(SourceText(existing.src.name, existing.path, text))
     fmt = report.format
     before = Counter((f.rule, f.message) for f in existing.report.findings if f.is_error)
