@@ -138,12 +138,17 @@ def _title(blocks: list) -> tuple[list[SourceParagraph], int]:
 
 
 def _mark_table_titles(blocks: list) -> None:
-    """A centred line right above a table is its title, not text of the section."""
+    """A centred line right above a table is its title, not text of the section; so is a
+    line that repeats the table's caption (a web page that shows the title and gives it to
+    screen readers as the caption, as govreport's own does)."""
     for i in range(1, len(blocks)):
-        prev = blocks[i - 1]
-        if isinstance(blocks[i], SourceTable) and isinstance(prev, SourceParagraph) \
-                and prev.role is None and prev.align == "center" and len(prev.text) <= 60 \
-                and leading_number(prev.text) is None:
+        prev, table = blocks[i - 1], blocks[i]
+        if not (isinstance(table, SourceTable) and isinstance(prev, SourceParagraph)
+                and prev.role is None):
+            continue
+        centred = prev.align == "center" and len(prev.text) <= 60 \
+            and leading_number(prev.text) is None
+        if centred or (table.title is not None and prev.text == table.title):
             prev.role = TABLE_TITLE
 
 

@@ -26,20 +26,22 @@ class Build:
     source: Path  # the example's YAML
     docx: Path
     pdf: Path
+    html: Path
 
 
 @pytest.fixture(scope="session")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Build]:
-    """Every example and the legacy statistics fixtures, built as a clerk builds them."""
+    """Every example and the legacy statistics fixtures, built as a clerk builds them (DOCX,
+    PDF and the web page)."""
     out = tmp_path_factory.mktemp("builds")
     built = {}
-    writers = writers_for(("docx", "pdf"))
+    writers = writers_for(("docx", "pdf", "html"))
     for source in [*ROUND_TRIP, *LEGACY_STATS]:
         folder = out / source.stem
         result = build_file(source, folder, writers)
         assert result.ok, (source, result.error, [str(f) for f in result.findings])
-        built[source.stem] = Build(source, folder / f"{source.stem}.docx",
-                                   folder / f"{source.stem}.pdf")
+        built[source.stem] = Build(source, *(folder / f"{source.stem}.{kind}"
+                                             for kind in ("docx", "pdf", "html")))
     return built
 
 
