@@ -43,12 +43,14 @@ class Prefill:
     never pre-filled: only legacy section headings (`sections`) and the legacy statistics
     table's rows (`stats`, shaped like a format's stats scaffold: `{columns: [...], rows:
     [...]}`), which are structure, not prose. `govreport aggregate` adds the summary's `units`,
-    its own name as `generator` and a summary's `preface` placeholder.
+    its own name as `generator` and a summary's `preface` placeholder; `publish` (the website's
+    identity, by key) is carried over from last year's report.
     """
 
     generator: str = "govreport init"
     preface: str | None = None
     units: tuple[str, ...] = ()
+    publish: Mapping[str, str] = field(default_factory=dict)
     previous: str | None = None
     header: tuple[str, ...] = ()
     rows: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -133,6 +135,7 @@ def render(format_id: str, *, organ: str | None = None, year: int | None = None,
         w.line("units:", f"{fields['units']['title']}：{fields['units']['description']}")
         for unit in pre.units:
             w.line(f"  - {scalar(unit)}")
+    _publish(w, pre.publish)
     w.blank()
     w.line("preface: |", f"{fields['preface']['title']}：{fields['preface']['description']}")
     preface = pre.preface if pre.preface is not None else str(common()["scaffold_preface"])
@@ -151,6 +154,20 @@ def render(format_id: str, *, organ: str | None = None, year: int | None = None,
     w.line(f"  organ: {scalar(organ)}", f"{signoff['organ']['title']}：{signoff['organ']['description']}")
     w.line(f"  date: {year + 1}-01-20", f"{signoff['date']['title']}：请改为实际日期")
     return w.text(), year
+
+
+def _publish(w: _Writer, publish: Mapping[str, str]) -> None:
+    """The website block: as carried over, or one commented line that shows its keys."""
+    title = f"{common()['fields']['publish']['title']}：{common()['fields']['publish']['description']}"
+    spec = common()["publish"]
+    if not publish:
+        keys = ", ".join(f"{k}: …" for k in spec)
+        w.comment(0, f"publish: {{{keys}}}  # {title}")
+        return
+    w.line("publish:", title)
+    for key in spec:
+        if key in publish:
+            w.line(f"  {key}: {scalar(publish[key])}", spec[key]["title"])
 
 
 def _content(w: _Writer, indent: int, content: Any) -> None:

@@ -94,9 +94,39 @@ def write_text(p: Plan, target: Path | None) -> str:
     header = (f"依据上一年度报告 {previous} 生成：上年结转已按其结转下年度的数字填写，其他数字为 0。",
               "正文均为占位文字：请按本年度的实际情况重新撰写，不要沿用上一年度的文字（内容雷同会被通报）。")
     prefill = Prefill(previous=previous, header=header, rows=_carried(p), notes=_notes(p),
-                      sections=_legacy_headings(p), stats=_legacy_stats(p))
+                      sections=_legacy_headings(p), stats=_legacy_stats(p),
+                      units=_units(p, folder), publish=_publish(p))
     text, _ = render(p.format.id, organ=p.organ, year=p.year, prefill=prefill)
     return text
+
+
+def _units(p: Plan, folder: Path) -> tuple[str, ...]:
+    """A summary's unit entries, as last year's report names them, seen from the new file's
+    folder (each entry is a path or a glob relative to its file)."""
+    if p.last.units is None:
+        return ()
+    base = p.last_path.resolve().parent
+    out = []
+    for entry in p.last.units.entries:
+        path = Path(entry.value)
+        if path.is_absolute() or base == folder:
+            out.append(entry.value)
+            continue
+        try:
+            out.append(Path(os.path.relpath(base / path, folder)).as_posix())
+        except ValueError:  # another drive (Windows)
+            out.append((base / path).as_posix())
+    return tuple(out)
+
+
+def _publish(p: Plan) -> dict[str, str]:
+    """The website the report goes on: the same next year."""
+    site = p.last.publish
+    if site is None:
+        return {}
+    values = {"site_name": site.site_name, "site_domain": site.site_domain,
+              "site_id_code": site.site_id_code}
+    return {k: v.value for k, v in values.items() if v is not None}
 
 
 def _carries(p: Plan) -> Iterator[tuple[str, MatrixTable, TableValues, RowDef]]:

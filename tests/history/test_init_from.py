@@ -12,7 +12,7 @@ import yaml
 import govreport
 from govreport.formats import common
 from govreport.model import InputHeading, InputLead, InputParagraph
-from tests.conftest import GOV_2021, LEGACY
+from tests.conftest import EXAMPLES, GOV_2021, LEGACY
 from tests.history.conftest import Y2020, Y2021, Y2022
 
 PLACEHOLDER = re.compile(r"【请填写[^】]*】")
@@ -287,3 +287,31 @@ def test_round_trip_through_the_format_change_has_no_findings(cli, tmp_path):
     target.write_text(text, encoding="utf-8")
     assert govreport.check_file(target).findings == []
     assert Y2021.exists()  # the hand-written second year of the series is the same journey
+
+
+def test_the_website_block_is_carried_over(cli, tmp_path):
+    target = tmp_path / "2025.yaml"
+    assert cli("init", "--from", EXAMPLES / "lanzhou-2024.yaml", "-o", target).code == 0
+    data = yaml.safe_load(target.read_text(encoding="utf-8"))
+    assert data["publish"] == {"site_name": "澜州市人民政府门户网站",
+                               "site_domain": "www.lanzhou.example", "site_id_code": "3699000001"}
+
+
+def test_a_report_without_a_website_gets_its_keys_as_a_comment(cli, tmp_path):
+    target = tmp_path / "2023.yaml"
+    cli("init", "--from", Y2022, "-o", target)
+    text = target.read_text(encoding="utf-8")
+    assert "# publish: {site_name: …, site_domain: …, site_id_code: …}" in text
+    assert "publish" not in yaml.safe_load(text)
+
+
+def test_a_summarys_units_are_carried_over_seen_from_the_new_folder(cli, tmp_path):
+    units = tmp_path / "2024" / "units"
+    units.mkdir(parents=True)
+    summary = tmp_path / "2024" / "summary.yaml"
+    summary.write_text(GOV_2021.read_text(encoding="utf-8").replace(
+        "\ntables:", "\nunits: [units/*.yaml]\n\ntables:", 1), encoding="utf-8")
+    (tmp_path / "2025").mkdir()
+    target = tmp_path / "2025" / "summary.yaml"
+    assert cli("init", "--from", summary, "-o", target).code == 0
+    assert yaml.safe_load(target.read_text(encoding="utf-8"))["units"] == ["../2024/units/*.yaml"]
