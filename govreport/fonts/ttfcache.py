@@ -38,7 +38,12 @@ def ensure_ttf(src: Path, index: int, sha256: str, cache_dir: Path) -> Path:
         return dest
     from .convert import write_outline_free_ttf
 
-    with atomic_output(dest) as out:
-        glyphs = write_outline_free_ttf(src, index, out)
+    try:
+        with atomic_output(dest) as out:
+            glyphs = write_outline_free_ttf(src, index, out)
+    except OSError:
+        if dest.is_file():  # made by another process meanwhile (the same bytes: it is
+            return dest  # deterministic), which Windows may not let this one replace
+        raise
     log.info("已为 %s 建立 TrueType 字体（%d 个字形，用到时再转换字形轮廓）", src.name, glyphs)
     return dest

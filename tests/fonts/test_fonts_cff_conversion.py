@@ -17,7 +17,12 @@ from fontTools.ttLib.tables._g_l_y_f import Glyph
 from govreport.fonts import FontError, resolve_fonts
 from govreport.fonts import convert as convert_module
 from govreport.fonts.convert import MAX_ERR, GlyphConverter, write_outline_free_ttf
-from govreport.fonts.ttfcache import CONVERTER_VERSION, glyph_store_path
+from govreport.fonts.ttfcache import (
+    CONVERTER_VERSION,
+    cached_ttf_path,
+    ensure_ttf,
+    glyph_store_path,
+)
 
 FANGSONG_ZH = {"en": "FangSong_GB2312", "zh": "仿宋_GB2312"}
 
@@ -144,6 +149,29 @@ def test_a_conversion_by_the_whole_font_converter_is_not_reused(make_font):
     assert CONVERTER_VERSION == 2
     assert again == current and again.read_bytes()[:4] == b"\0\1\0\0"
     assert whole_font.read_bytes().startswith(b"a whole-font conversion")
+
+
+def test_an_outline_free_font_another_process_made_meanwhile_is_used(
+    make_font, monkeypatch, tmp_path
+):
+    src = make_font("fs.otf", family=FANGSONG_ZH, cff=True)
+    dest = cached_ttf_path(tmp_path / "cache", "a" * 64, 0)
+    write = convert_module.write_outline_free_ttf
+
+    def racing(src: Path, index: int, out) -> int:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with dest.open("wb") as other:  # the other process finishes first
+            write(src, index, other)
+        return write(src, index, out)
+
+    def in_use(*args):
+        raise PermissionError(13, "The process cannot access the file")  # as Windows says
+
+    monkeypatch.setattr(convert_module, "write_outline_free_ttf", racing)
+    monkeypatch.setattr(os, "replace", in_use)
+
+    assert ensure_ttf(src, 0, "a" * 64, tmp_path / "cache") == dest
+    assert TTFont(dest).sfntVersion == "\0\1\0\0"
 
 
 def test_cache_is_keyed_by_content_not_by_path(make_font, tmp_path):
