@@ -108,13 +108,10 @@ def _make_subset(face: Any, subset: list[int]) -> bytes:
     """reportlab's makeSubset over a view of `face` that holds the subset's converted glyphs."""
     glyphs: ConvertedGlyphs = face.govreport_glyphs
     gids = _glyph_ids(face.charToGlyph, subset)
-    glyphs.ensure(gids)  # done already when reportlab came through `addObjects`
-    held: dict[int, ConvertedGlyph] = {}
-    for gid in gids:
-        glyph = glyphs.get(gid)
-        if glyph is None:
-            raise RuntimeError(f"glyph {gid} of {glyphs.source} was not converted")
-        held[gid] = glyph
+    held = {gid: glyphs.get(gid) for gid in gids}
+    if None in held.values():  # a subset `addObjects` did not see (makeSubset called directly)
+        glyphs.ensure(gids)
+        held = {gid: glyphs.get(gid) for gid in gids}
     return _SubsetView(face, held).makeSubset(subset)
 
 

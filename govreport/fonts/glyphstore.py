@@ -9,7 +9,7 @@ two builds) neither lose each other's glyphs nor convert the same glyph twice. W
 can be taken the worst case is a glyph converted again later, never a wrong one.
 
 Layout, little-endian: the 8-byte `MAGIC`, the face's glyph count (u32), the number of stored
-glyphs n (u32), then n glyph ids ascending (u16), n left side bearings (i16), n end offsets
+glyphs n (u32), then n glyph ids (u16, ascending), n left side bearings (i16), n end offsets
 into the data (u32), and the glyphs' `glyf` data.
 """
 
@@ -21,7 +21,6 @@ import os
 import struct
 import sys
 from array import array
-from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -43,6 +42,7 @@ class GlyphStore:
                  data: bytes) -> None:
         self.num_glyphs = num_glyphs
         self._ids, self._bearings, self._ends, self._data = ids, bearings, ends, data
+        self._position = {gid: k for k, gid in enumerate(ids)}
 
     @classmethod
     def empty(cls, num_glyphs: int) -> GlyphStore:
@@ -52,9 +52,8 @@ class GlyphStore:
         return len(self._ids)
 
     def get(self, gid: int) -> ConvertedGlyph | None:
-        ids = self._ids
-        k = bisect_left(ids, gid)
-        if k == len(ids) or ids[k] != gid:
+        k = self._position.get(gid)
+        if k is None:
             return None
         start = self._ends[k - 1] if k else 0
         return self._bearings[k], self._data[start:self._ends[k]]
