@@ -1,25 +1,23 @@
-"""CFF (PostScript-outline, "OTTO") fonts to TrueType, because reportlab embeds TrueType only.
+"""CFF (PostScript-outline, "OTTO") fonts as TrueType, because reportlab embeds TrueType only.
 
-Whole fonts are converted once per machine and cached by `ttfcache.py`. The conversion streams glyph by glyph to keep peak memory low (measured on Noto Serif SC,
-31k glyphs: ~80 MB instead of ~430 MB for the textbook fontTools recipe):
+Converting all ~31,000 glyphs of Noto Serif SC takes 20-25 s of CPU, yet a report uses about
+a thousand of them. So a CFF face is converted in two parts, each cached (`ttfcache.py`):
 
-* each CFF charstring is decompiled, drawn through cu2qu and dropped again at once;
-* each TrueType glyph is compiled to bytes straight away (no `Glyph` objects kept);
-* unchanged tables are copied as raw bytes and the file is written table by table with
-  `SFNTWriter` straight into the cache file, without an in-memory copy of the whole font.
+* `write_outline_free_ttf`: every table of the source but the outlines, with an empty `glyf`,
+  so that reportlab can load the complete cmap and advance widths (a fraction of a second);
+* `GlyphConverter`: the TrueType outlines of chosen glyphs, converted when a PDF first embeds
+  them (`glyphstore.py`, `cffsubset.py`). A glyph comes out the same whenever it is converted
+  and whatever was converted before, so the PDF depends only on the text and the font file.
 
-Bounding boxes, side bearings and `maxp`/`hhea` extremes are computed from the new quadratic
-outlines while converting, so fontTools never has to expand the glyphs again.
+Each CFF charstring is drawn through cu2qu and dropped again at once, which keeps memory low
+(~50 MB for a process converting Noto Serif SC glyphs).
 """
 
 from __future__ import annotations
 
-import logging
-import sys
-import time
-from array import array
-from dataclasses import dataclass
+import struct
 from pathlib import Path
+from types import TracebackType
 from typing import Any, BinaryIO
 
 from fontTools.pens.cu2quPen import Cu2QuPen
@@ -29,7 +27,7 @@ from fontTools.ttLib import TTFont
 from fontTools.ttLib.sfnt import SFNTWriter
 from fontTools.ttLib.ttFont import sortedTagList
 
-log = logging.getLogger(__name__)
+from .glyphstore import ConvertedGlyph
 
 # Maximum cubic-to-quadratic approximation error, in font units (1/1000 em for CJK fonts).
 MAX_ERR = 1.0
@@ -37,175 +35,70 @@ MAX_ERR = 1.0
 _DROPPED = frozenset({"CFF ", "VORG", "DSIG"})
 
 
-@dataclass(frozen=True)
-class ConversionStats:
-    """What a conversion did, for logs and benchmarks."""
-
-    glyphs: int
-    seconds: float
-    output_bytes: int
-
-
-def convert_cff_to_ttf(src: Path, index: int, out: BinaryIO) -> ConversionStats:
-    """Write a TrueType version of face `index` of the CFF font `src` to the seekable `out`."""
-    started = time.perf_counter()
+def _open(src: Path, index: int) -> TTFont:
     font = TTFont(src, fontNumber=index, lazy=True, recalcBBoxes=False, recalcTimestamp=False)
+    if "CFF " not in font:
+        font.close()
+        raise ValueError(f"{src} face {index} has no CFF table")
+    return font
+
+
+def write_outline_free_ttf(src: Path, index: int, out: BinaryIO) -> int:
+    """Write face `index` of the CFF font `src` to the seekable `out` as a TrueType font whose
+    glyphs are all empty; return its glyph count.
+
+    Everything reportlab reads when loading a font is the source's: names, cmap, advance
+    widths, ascent and descent, and the head table's bounding box (the PDF's FontBBox). The
+    outlines come from `GlyphConverter` when a subset is made. Tables are patched as bytes:
+    decompiling maxp would parse the whole CFF table (11 MB for Noto Serif SC).
+    """
+    font = _open(src, index)
     try:
-        if "CFF " not in font:
-            raise ValueError(f"{src} face {index} has no CFF table")
-        glyf, loca, extremes = _convert_glyphs(font)
-        tables: dict[str, bytes | bytearray | None] = dict(
-            _updated_tables(font, extremes, loca.format)
-        )
-        tables["glyf"] = glyf
-        tables["loca"] = loca.data
-        source_tags = font.reader.keys()  # SFNTReader is not iterable
+        reader = font.reader
+        (num_glyphs,) = struct.unpack_from(">H", reader["maxp"], 4)
+        tables: dict[str, bytes | None] = {
+            "head": _outline_free_head(reader["head"]),
+            "maxp": _outline_free_maxp(num_glyphs),
+            "post": _post_without_names(reader["post"]),
+            "loca": bytes(2 * (num_glyphs + 1)),  # short offsets, all zero: every glyph empty
+            "glyf": b"",
+        }
+        source_tags = reader.keys()  # SFNTReader is not iterable
         for tag in source_tags:
             if tag not in tables and tag not in _DROPPED:
                 tables[tag] = None  # copied raw from the source when written
-        size = _write_sfnt(out, tables, font)
-        return ConversionStats(len(font.getGlyphOrder()), time.perf_counter() - started, size)
+        _write_sfnt(out, tables, font)
+        return int(num_glyphs)
     finally:
         font.close()
 
 
-@dataclass
-class _Extremes:
-    """Running font-wide values needed by head, hhea and maxp."""
-
-    x_min: int = 0x7FFF
-    y_min: int = 0x7FFF
-    x_max: int = -0x8000
-    y_max: int = -0x8000
-    min_lsb: int = 0x7FFF
-    min_rsb: int = 0x7FFF
-    max_extent: int = -0x8000
-    max_points: int = 0
-    max_contours: int = 0
-    any_outline: bool = False
+def _outline_free_maxp(num_glyphs: int) -> bytes:
+    """maxp 1.0 (TrueType) with every maximum zero, as the empty glyphs have it, and one zone
+    (no twilight zone: there are no instructions); a subset's real maxima are set by
+    `cffsubset.py` from the glyphs it holds."""
+    before_zones = (0, 0, 0, 0)  # maxPoints, maxContours, maxCompositePoints/Contours
+    after_zones = (0,) * 8  # maxTwilightPoints .. maxComponentDepth
+    return struct.pack(">IH13H", 0x00010000, num_glyphs, *before_zones, 1, *after_zones)
 
 
-@dataclass
-class _Loca:
-    format: int
-    data: bytes
+_HEAD_LOCA_FORMATS = struct.Struct(">hh")  # indexToLocFormat, glyphDataFormat at offset 50
 
 
-def _convert_glyphs(font: TTFont) -> tuple[bytearray, _Loca, _Extremes]:
-    charstrings = font["CFF "].cff.topDictIndex[0].CharStrings
-    order = font.getGlyphOrder()
-    metrics = font["hmtx"].metrics
-    glyf = bytearray()
-    offsets: array[int] = array("I", [0])
-    ext = _Extremes()
-    glyph_set: Any = None
-    for name in order:
-        pen = TTGlyphPen(None)
-        charstrings[name].draw(Cu2QuPen(pen, MAX_ERR, reverse_direction=True))
-        if pen.components:  # seac accents in name-keyed fonts: draw the parts as outlines
-            glyph_set = glyph_set or font.getGlyphSet()
-            pen = TTGlyphPen(None)
-            decomposer = DecomposingFilterPen(
-                Cu2QuPen(pen, MAX_ERR, reverse_direction=True),
-                glyph_set,
-                skipMissingComponents=True,
-            )
-            charstrings[name].draw(decomposer)
-        _forget(charstrings, name)
-        glyph = pen.glyph()
-        advance = metrics[name][0]
-        if glyph.numberOfContours > 0:
-            glyph.recalcBounds(None)
-            glyf += glyph.compile(None, recalcBBoxes=False)
-            metrics[name] = (advance, glyph.xMin)
-            _account(ext, glyph, advance)
-        else:
-            metrics[name] = (advance, 0)
-        if len(glyf) % 4:
-            glyf += b"\0" * (4 - len(glyf) % 4)
-        offsets.append(len(glyf))
-    return glyf, _compile_loca(offsets), ext
+def _outline_free_head(head: bytes) -> bytes:
+    """The source's head (its bounding box is then the same for every subset) for short loca
+    offsets and TrueType glyph data."""
+    patched = bytearray(head)
+    _HEAD_LOCA_FORMATS.pack_into(patched, 50, 0, 0)
+    return bytes(patched)
 
 
-def _forget(charstrings: Any, name: str) -> None:
-    """Drop the decompiled charstring; the raw bytes stay in the CFF index for re-reading."""
-    if charstrings.charStringsAreIndexed:
-        charstrings.charStringsIndex.items[charstrings.charStrings[name]] = None
+def _post_without_names(post: bytes) -> bytes:
+    """post format 3 (no glyph names: CID-keyed fonts have no useful ones)."""
+    return struct.pack(">I", 0x00030000) + post[4:32]
 
 
-def _account(ext: _Extremes, glyph: Any, advance: int) -> None:
-    ext.any_outline = True
-    ext.x_min = min(ext.x_min, glyph.xMin)
-    ext.y_min = min(ext.y_min, glyph.yMin)
-    ext.x_max = max(ext.x_max, glyph.xMax)
-    ext.y_max = max(ext.y_max, glyph.yMax)
-    ext.min_lsb = min(ext.min_lsb, glyph.xMin)  # lsb == xMin after the conversion
-    ext.min_rsb = min(ext.min_rsb, advance - glyph.xMax)
-    ext.max_extent = max(ext.max_extent, glyph.xMax)
-    ext.max_points = max(ext.max_points, len(glyph.coordinates))
-    ext.max_contours = max(ext.max_contours, glyph.numberOfContours)
-
-
-def _compile_loca(offsets: array[int]) -> _Loca:
-    """Short offsets (offset/2) when they fit; every offset is 4-aligned so halving is exact."""
-    if offsets[-1] <= 0x1FFFE:
-        packed: array[int] = array("H", (o // 2 for o in offsets))
-        loca_format = 0
-    else:
-        packed = array("I", offsets)
-        loca_format = 1
-    if sys.byteorder == "little":  # sfnt data is big-endian
-        packed.byteswap()
-    return _Loca(loca_format, packed.tobytes())
-
-
-def _updated_tables(font: TTFont, ext: _Extremes, loca_format: int) -> dict[str, bytes]:
-    """Compile the tables whose content depends on the new outlines."""
-    if not ext.any_outline:
-        ext.x_min = ext.y_min = ext.x_max = ext.y_max = 0
-        ext.min_lsb = ext.min_rsb = ext.max_extent = 0
-    head = font["head"]
-    head.xMin, head.yMin, head.xMax, head.yMax = ext.x_min, ext.y_min, ext.x_max, ext.y_max
-    head.indexToLocFormat = loca_format
-    head.glyphDataFormat = 0
-
-    maxp = font["maxp"]
-    maxp.tableVersion = 0x00010000
-    maxp.maxPoints = ext.max_points
-    maxp.maxContours = ext.max_contours
-    maxp.maxZones = 1
-    for attr in (
-        "maxCompositePoints",
-        "maxCompositeContours",
-        "maxTwilightPoints",
-        "maxStorage",
-        "maxFunctionDefs",
-        "maxInstructionDefs",
-        "maxStackElements",
-        "maxSizeOfInstructions",
-        "maxComponentElements",
-        "maxComponentDepth",
-    ):
-        setattr(maxp, attr, 0)
-
-    post = font["post"]
-    post.formatType = 3.0  # CID-keyed fonts have no useful glyph names
-
-    hmtx_data = font["hmtx"].compile(font)  # also sets hhea.numberOfHMetrics
-    hhea = font["hhea"]
-    hhea.minLeftSideBearing = ext.min_lsb
-    hhea.minRightSideBearing = ext.min_rsb
-    hhea.xMaxExtent = ext.max_extent
-    return {
-        "head": head.compile(font),
-        "maxp": maxp.compile(font),
-        "post": post.compile(font),
-        "hmtx": hmtx_data,
-        "hhea": hhea.compile(font),
-    }
-
-
-def _write_sfnt(out: BinaryIO, tables: dict[str, bytes | bytearray | None], font: TTFont) -> int:
+def _write_sfnt(out: BinaryIO, tables: dict[str, bytes | None], font: TTFont) -> None:
     """Write tables one at a time; `None` means "copy the source table's raw bytes"."""
     tags = sortedTagList(list(tables))
     writer = SFNTWriter(out, len(tags), sfntVersion="\0\1\0\0")
@@ -213,5 +106,48 @@ def _write_sfnt(out: BinaryIO, tables: dict[str, bytes | bytearray | None], font
         data = tables.pop(tag)  # let each table's bytes go once written
         writer[tag] = font.reader[tag] if data is None else data
     writer.close()
-    out.seek(0, 2)
-    return out.tell()
+
+
+class GlyphConverter:
+    """Converts glyphs of one CFF face to TrueType, by glyph id; the source is parsed once."""
+
+    def __init__(self, src: Path, index: int) -> None:
+        self._font = _open(src, index)
+        self._charstrings = self._font["CFF "].cff.topDictIndex[0].CharStrings
+        self._order = self._font.getGlyphOrder()
+        self._glyph_set: Any = None
+
+    def __enter__(self) -> GlyphConverter:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self._font.close()
+
+    def convert(self, gid: int) -> ConvertedGlyph:
+        """Glyph `gid` drawn through cu2qu (error `MAX_ERR`, contours reversed for TrueType)."""
+        name = self._order[gid]
+        pen = TTGlyphPen(None)
+        self._charstrings[name].draw(Cu2QuPen(pen, MAX_ERR, reverse_direction=True))
+        if pen.components:  # seac accents in name-keyed fonts: draw the parts as outlines
+            self._glyph_set = self._glyph_set or self._font.getGlyphSet()
+            pen = TTGlyphPen(None)
+            decomposer = DecomposingFilterPen(
+                Cu2QuPen(pen, MAX_ERR, reverse_direction=True),
+                self._glyph_set,
+                skipMissingComponents=True,
+            )
+            self._charstrings[name].draw(decomposer)
+        self._forget(name)
+        glyph = pen.glyph()
+        if glyph.numberOfContours <= 0:
+            return 0, b""
+        glyph.recalcBounds(None)
+        data = glyph.compile(None, recalcBBoxes=False)
+        return int(glyph.xMin), data + b"\0" * (-len(data) % 4)
+
+    def _forget(self, name: str) -> None:
+        """Drop the decompiled charstring; the raw bytes stay in the CFF index for re-reading."""
+        charstrings = self._charstrings
+        if charstrings.charStringsAreIndexed:
+            charstrings.charStringsIndex.items[charstrings.charStrings[name]] = None

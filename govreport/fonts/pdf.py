@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from .errors import FontError
 from .families import ROLE_LABELS
 from .resolve import ResolvedFont, loadable_font
+from .ttfcache import glyph_store_path
 
 _registered: dict[tuple[str, int], str] = {}
 
@@ -35,6 +36,7 @@ def register_reportlab_font(font: ResolvedFont) -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError
 
+    from .cffsubset import attach_glyph_store
     from .rlcache import load_ttfont
 
     key = (str(font.ttf_path), font.ttf_index)
@@ -45,6 +47,8 @@ def register_reportlab_font(font: ResolvedFont) -> str:
         loaded = loadable_font(font)
         name = reportlab_font_name(loaded)
         ttf = load_ttfont(name, loaded.ttf_path, loaded.ttf_index)
+        if loaded.outline == "CFF":  # the outline-free conversion: glyphs come from the store
+            attach_glyph_store(ttf, loaded.path, loaded.index, glyph_store_path(loaded.ttf_path))
     except (TTFError, OSError) as exc:
         label = ROLE_LABELS.get(font.role, font.role)
         raise FontError(

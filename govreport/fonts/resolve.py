@@ -4,7 +4,8 @@ The pick is the first font of the role's fallback chain (`chain.py`); the other 
 candidates of the role and the bundled Noto font follow it, for the characters it lacks.
 Names are matched against the index built from the fonts' name tables (see `families.py`);
 CFF fonts are swapped for their cached TrueType conversion so reportlab can load them (a
-fallback's only when it first draws a character: converting takes seconds per font).
+fallback's only when it first draws a character); the conversion has the font's cmap and
+widths, its outlines are converted as PDFs embed them (`ttfcache.py`).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from .families import (
 from .gb2312 import GB2312_HANZI_COUNT
 from .index import FileEntry, FontIndex, codepoint_bounds, load_bounds, maps
 from .locations import cache_dir, font_search_dirs, iter_font_files
-from .ttfcache import ensure_ttfs
+from .ttfcache import ensure_ttf
 from .userconfig import FontRequest, user_requests
 
 log = logging.getLogger(__name__)
@@ -334,9 +335,9 @@ def _resolved(index: FontIndex, choice: _Choice, converted: dict[tuple[Path, int
 def _convert(index: FontIndex, faces: list[tuple[Path, int]]) -> list[Path]:
     """The cached TrueType conversions of CFF `faces`, made now if missing."""
     cache = index.cache_dir
-    jobs = [(path, face_index, index.sha256(path)) for path, face_index in faces]
     try:
-        return ensure_ttfs(jobs, cache)
+        return [ensure_ttf(path, face_index, index.sha256(path), cache)
+                for path, face_index in faces]
     except OSError as exc:
         if exc.filename and Path(exc.filename).is_relative_to(cache):
             raise FontError(
@@ -349,7 +350,7 @@ def _convert(index: FontIndex, faces: list[tuple[Path, int]]) -> list[Path]:
 
 
 def loadable_font(font: ResolvedFont) -> ResolvedFont:
-    """`font` with a file reportlab can load: a CFF fallback is converted (once per machine)
+    """`font` with a file reportlab can load: a CFF fallback gets its cached TrueType version
     the first time it has to draw a character."""
     if font.loadable:
         return font

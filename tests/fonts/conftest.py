@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.t2CharStringPen import T2CharStringPen
+from fontTools.pens.transformPen import TransformPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, TTFont
 
@@ -131,6 +132,36 @@ def build_font(spec: FontSpec) -> TTFont:
     return fb.font
 
 
+def build_distinct_cff(family: str, chars: str) -> TTFont:
+    """A CFF font with a glyph of its own per character: the k-th character of `chars` draws
+    k // 3 + 1 rings (cubic curves) spread further out the later it comes, so that later
+    characters have bigger bounding boxes, more points and more contours."""
+    order = [".notdef", "space", *(f"uni{ord(ch):04X}" for ch in chars if ch != " ")]
+    fb = FontBuilder(1000, isTTF=False)
+    fb.setupGlyphOrder(order)
+    fb.setupCharacterMap({ord(ch): "space" if ch == " " else f"uni{ord(ch):04X}" for ch in chars})
+    charstrings = {}
+    for k, name in enumerate(order):
+        pen = T2CharStringPen(500 if name == "space" else 1000, None)
+        if name == ".notdef":
+            _draw_box(pen)
+        elif name != "space":
+            for ring in range(k // 3 + 1):
+                scale = 1 + k / 200
+                _draw_ring(TransformPen(pen, (scale, 0, 0, scale, 20 * ring - 3 * k, -2 * k)),
+                           cubic=True)
+        charstrings[name] = pen.getCharString()
+    fb.setupCFF("DistinctCFF", {"FullName": "DistinctCFF"}, charstrings, {})
+    lsb = {n: (cs.calcBounds(None) or (0,))[0] for n, cs in charstrings.items()}
+    fb.setupHorizontalMetrics({n: (500 if n == "space" else 1000, lsb[n]) for n in order})
+    fb.setupHorizontalHeader(ascent=880, descent=-120)
+    fb.setupNameTable({"familyName": family, "styleName": "Regular", "psName": "Distinct-CFF"},
+                      mac=False)
+    fb.setupOS2(sTypoAscender=880, sTypoDescender=-120, usWinAscent=880, usWinDescent=120)
+    fb.setupPost()
+    return fb.font
+
+
 FontMaker = Callable[..., Path]
 
 
@@ -150,6 +181,18 @@ def make_font(font_dir: Path) -> FontMaker:
         path = (folder or font_dir) / name
         path.parent.mkdir(parents=True, exist_ok=True)
         build_font(FontSpec(**spec)).save(path)  # type: ignore[arg-type]
+        return path
+
+    return make
+
+
+@pytest.fixture
+def make_distinct_cff(font_dir: Path) -> Callable[[str, str], Path]:
+    """make_distinct_cff("x.otf", chars) writes `build_distinct_cff` into font_dir."""
+
+    def make(name: str, chars: str) -> Path:
+        path = font_dir / name
+        build_distinct_cff("Distinct CFF", chars).save(path)
         return path
 
     return make

@@ -1,127 +1,177 @@
-"""CFF fonts are converted to cached TrueType files that reportlab can embed."""
+"""CFF fonts become cached TrueType fonts reportlab can load: the outline-free font at once,
+each glyph's outline when a PDF first embeds it (see test_fonts_cff_subsets.py)."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from fontTools.pens.boundsPen import BoundsPen
 from fontTools.ttLib import TTFont
-from pypdf import PdfReader
-from reportlab.pdfgen import canvas
+from fontTools.ttLib.tables._g_l_y_f import Glyph
 
-from govreport.fonts import FontError, register_reportlab_fonts, resolve_fonts
+from govreport.fonts import FontError, resolve_fonts
 from govreport.fonts import convert as convert_module
-from govreport.fonts.convert import MAX_ERR, convert_cff_to_ttf
-from govreport.fonts.ttfcache import ensure_ttfs
+from govreport.fonts.convert import MAX_ERR, GlyphConverter, write_outline_free_ttf
+from govreport.fonts.ttfcache import (
+    CONVERTER_VERSION,
+    cached_ttf_path,
+    ensure_ttf,
+    glyph_store_path,
+)
 
 FANGSONG_ZH = {"en": "FangSong_GB2312", "zh": "仿宋_GB2312"}
 
 
-def converted(src: Path) -> TTFont:
+def outline_free(src: Path) -> TTFont:
     out = io.BytesIO()
-    convert_cff_to_ttf(src, 0, out)
+    write_outline_free_ttf(src, 0, out)
     out.seek(0)
     return TTFont(out)
 
 
-def test_conversion_replaces_cff_outlines_with_glyf(make_font):
-    ttf = converted(make_font("c.otf", family="CFF Font", cff=True))
+def converted_glyph(src: Path, gid: int) -> tuple[int, Glyph]:
+    with GlyphConverter(src, 0) as converter:
+        lsb, data = converter.convert(gid)
+    return lsb, Glyph(data)
+
+
+def test_the_cached_font_is_truetype_with_every_glyph_still_empty(make_font):
+    ttf = outline_free(make_font("c.otf", family="CFF Font", cff=True))
 
     assert ttf.sfntVersion == "\0\1\0\0"
     assert "glyf" in ttf and "loca" in ttf
     assert "CFF " not in ttf and "VORG" not in ttf
+    assert all(ttf["glyf"][name].numberOfContours == 0 for name in ttf.getGlyphOrder())
+    assert (ttf["maxp"].tableVersion, ttf["maxp"].maxPoints) == (0x00010000, 0)
+    assert ttf["post"].formatType == 3.0
 
 
-def test_conversion_keeps_glyph_count_advances_and_cmap(make_font):
+def test_the_cached_font_keeps_glyph_count_advances_cmap_and_bounding_box(make_font):
     src_path = make_font("c.otf", family="CFF Font", cff=True)
     src = TTFont(src_path)
-    ttf = converted(src_path)
+    ttf = outline_free(src_path)
 
     assert ttf["maxp"].numGlyphs == src["maxp"].numGlyphs == 4
     src_advances = [src["hmtx"][g][0] for g in src.getGlyphOrder()]
     assert [ttf["hmtx"][g][0] for g in ttf.getGlyphOrder()] == src_advances
     assert ttf.getBestCmap().keys() == src.getBestCmap().keys()
+    head_box = ("xMin", "yMin", "xMax", "yMax")
+    assert [getattr(ttf["head"], k) for k in head_box] == [getattr(src["head"], k)
+                                                            for k in head_box]
 
 
 def test_curves_become_quadratic_within_the_error_bound(make_font):
-    src = TTFont(make_font("c.otf", family="CFF Font", cff=True))
-    ttf = converted(make_font("c.otf", family="CFF Font", cff=True))
-    ring = ttf["glyf"][ttf.getGlyphOrder()[3]]
+    src_path = make_font("c.otf", family="CFF Font", cff=True)
+    src = TTFont(src_path)
+    ring_gid = src.getGlyphID("ring")
+
+    lsb, ring = converted_glyph(src_path, ring_gid)
+    ring.expand(None)
 
     assert ring.numberOfContours == 1
     assert any(flag & 1 == 0 for flag in ring.flags)  # off-curve points exist
-    cff_bounds = src["CFF "].cff.topDictIndex[0].CharStrings["ring"].calcBounds(None)
-    ttf_bounds = (ring.xMin, ring.yMin, ring.xMax, ring.yMax)
-    assert all(abs(a - b) <= MAX_ERR + 1 for a, b in zip(cff_bounds, ttf_bounds, strict=True))
+    pen = BoundsPen(src.getGlyphSet())
+    src.getGlyphSet()["ring"].draw(pen)
+    assert all(abs(a - b) <= MAX_ERR + 1
+               for a, b in zip(pen.bounds, (ring.xMin, ring.yMin, ring.xMax, ring.yMax),
+                               strict=True))
+    assert lsb == ring.xMin
 
 
-def test_font_wide_metrics_match_what_fonttools_would_recalculate(make_font):
-    ttf = converted(make_font("c.otf", family="CFF Font", cff=True))
-    stored = {t: dict(vars(ttf[t])) for t in ("maxp", "hhea")}
-    head_box = (ttf["head"].xMin, ttf["head"].yMin, ttf["head"].xMax, ttf["head"].yMax)
+def test_an_empty_glyph_converts_to_no_data(make_font):
+    src_path = make_font("c.otf", family="CFF Font", cff=True)
 
-    ttf["maxp"].recalc(ttf)
-    ttf["hhea"].recalc(ttf)
-    ttf["head"].compile(ttf)  # recalculates the bounding box
-
-    for table in ("maxp", "hhea"):
-        assert {k: v for k, v in vars(ttf[table]).items() if k in stored[table]} == stored[table]
-    assert (ttf["head"].xMin, ttf["head"].yMin, ttf["head"].xMax, ttf["head"].yMax) == head_box
-    assert ttf["maxp"].tableVersion == 0x00010000
-    assert ttf["post"].formatType == 3.0
+    with GlyphConverter(src_path, 0) as converter:
+        assert converter.convert(TTFont(src_path).getGlyphID("space")) == (0, b"")
 
 
-def test_left_side_bearings_equal_the_new_outlines_xmin(make_font):
-    ttf = converted(make_font("c.otf", family="CFF Font", cff=True))
+def test_a_glyph_converts_the_same_alone_as_after_every_other(make_distinct_cff):
+    src = make_distinct_cff("d.otf", "政府信息公开工作年度报告堃喆")
+    count = TTFont(src)["maxp"].numGlyphs
 
-    for name in ttf.getGlyphOrder():
-        glyph = ttf["glyf"][name]
-        if glyph.numberOfContours > 0:
-            assert ttf["hmtx"][name][1] == glyph.xMin
+    with GlyphConverter(src, 0) as converter:
+        in_order = [converter.convert(gid) for gid in range(count)]
+    for gid in (count - 1, 5, 0):
+        with GlyphConverter(src, 0) as converter:
+            assert converter.convert(gid) == in_order[gid]
+    assert all(len(data) % 4 == 0 for _, data in in_order)  # padded as a glyf table is
 
 
-def test_resolved_cff_font_points_reportlab_at_a_cached_truetype_file(make_font):
+def test_resolving_a_cff_font_makes_the_outline_free_font_and_converts_no_glyph(make_font):
     src = make_font("fs.otf", family=FANGSONG_ZH, cff=True)
 
     font = resolve_fonts()["body"]
 
     assert (font.path, font.outline, font.origin) == (src, "CFF", "official")
     assert font.ttf_path.parent == Path(os.environ["GOVREPORT_CACHE_DIR"]) / "ttf"
+    assert font.ttf_path.name.endswith(f"-0-c{CONVERTER_VERSION}.ttf")
     assert font.ttf_index == 0
     assert TTFont(font.ttf_path).sfntVersion == "\0\1\0\0"
+    assert not glyph_store_path(font.ttf_path).exists()
 
 
-def test_reportlab_embeds_the_converted_font_and_text_stays_extractable(make_font, tmp_path):
-    make_font("fs.otf", family=FANGSONG_ZH, cff=True)
-    fonts = resolve_fonts()
-    names = register_reportlab_fonts(fonts)
-    pdf = tmp_path / "out.pdf"
+def test_a_cff_fonts_characters_are_known_before_any_glyph_is_converted(make_font):
+    make_font("fs.otf", family=FANGSONG_ZH, cff=True, chars="政府信息公开")
+    font = resolve_fonts({"body": Path(os.environ["GOVREPORT_FONT_DIRS"]) / "fs.otf"})["body"]
+    without_sidecar = dataclasses.replace(font, cmap_file=None)  # reads the cached font's cmap
 
-    page = canvas.Canvas(str(pdf), initialFontName=names["body"])
-    page.setFont(names["body"], 16)
-    page.drawString(72, 720, "政府信息公开 ABC")
-    page.save()
-
-    reader = PdfReader(pdf)
-    assert "政府信息公开 ABC" in reader.pages[0].extract_text()
-    fonts_used = [f.get_object() for f in reader.pages[0]["/Resources"]["/Font"].values()]
-    assert [f["/Subtype"] for f in fonts_used] == ["/TrueType"]
-    assert "/FontFile2" in fonts_used[0]["/FontDescriptor"]  # embedded TrueType program
+    assert without_sidecar.has_char("政") and not without_sidecar.has_char("堃")
+    assert without_sidecar.missing_chars("政府信息公开堃") == ["堃"]
 
 
-def test_conversion_happens_once_and_is_reused(make_font, monkeypatch):
+def test_the_outline_free_font_is_made_once_and_reused(make_font, monkeypatch):
     make_font("fs.otf", family=FANGSONG_ZH, cff=True)
     first = resolve_fonts()["body"].ttf_path
 
     def refuse(*args, **kwargs):
         raise AssertionError("converted again")
 
-    monkeypatch.setattr(convert_module, "convert_cff_to_ttf", refuse)
+    monkeypatch.setattr(convert_module, "write_outline_free_ttf", refuse)
 
     assert resolve_fonts()["body"].ttf_path == first
+
+
+def test_a_conversion_by_the_whole_font_converter_is_not_reused(make_font):
+    make_font("fs.otf", family=FANGSONG_ZH, cff=True)
+    current = resolve_fonts()["body"].ttf_path
+    digest, index, _ = current.name.split("-")
+    whole_font = current.with_name(f"{digest}-{index}-c1.ttf")  # what version 1 left
+    whole_font.write_bytes(b"a whole-font conversion, which version 2 must not load")
+    current.unlink()
+
+    again = resolve_fonts()["body"].ttf_path
+
+    assert CONVERTER_VERSION == 2
+    assert again == current and again.read_bytes()[:4] == b"\0\1\0\0"
+    assert whole_font.read_bytes().startswith(b"a whole-font conversion")
+
+
+def test_an_outline_free_font_another_process_made_meanwhile_is_used(
+    make_font, monkeypatch, tmp_path
+):
+    src = make_font("fs.otf", family=FANGSONG_ZH, cff=True)
+    dest = cached_ttf_path(tmp_path / "cache", "a" * 64, 0)
+    write = convert_module.write_outline_free_ttf
+
+    def racing(src: Path, index: int, out) -> int:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with dest.open("wb") as other:  # the other process finishes first
+            write(src, index, other)
+        return write(src, index, out)
+
+    def in_use(*args):
+        raise PermissionError(13, "The process cannot access the file")  # as Windows says
+
+    monkeypatch.setattr(convert_module, "write_outline_free_ttf", racing)
+    monkeypatch.setattr(os, "replace", in_use)
+
+    assert ensure_ttf(src, 0, "a" * 64, tmp_path / "cache") == dest
+    assert TTFont(dest).sfntVersion == "\0\1\0\0"
 
 
 def test_cache_is_keyed_by_content_not_by_path(make_font, tmp_path):
@@ -137,28 +187,14 @@ def test_cache_is_keyed_by_content_not_by_path(make_font, tmp_path):
 def test_failed_conversion_is_a_chinese_error_and_leaves_no_file(make_font, monkeypatch):
     make_font("fs.otf", family=FANGSONG_ZH, cff=True)
 
-    def broken(font):
-        raise ValueError("bad charstring")
+    def broken(*args, **kwargs):
+        raise ValueError("bad CFF table")
 
-    monkeypatch.setattr(convert_module, "_convert_glyphs", broken)
+    monkeypatch.setattr(convert_module, "write_outline_free_ttf", broken)
 
-    with pytest.raises(FontError, match="字体转换为 TrueType 格式失败：bad charstring"):
+    with pytest.raises(FontError, match="字体转换为 TrueType 格式失败：bad CFF table"):
         resolve_fonts()
     assert list((Path(os.environ["GOVREPORT_CACHE_DIR"]) / "ttf").iterdir()) == []
-
-
-def test_several_conversions_all_land_in_the_cache(make_font, tmp_path):
-    a = make_font("a.otf", family="A", cff=True)
-    b = make_font("b.otf", family="B", cff=True, chars="政府")
-    cache = tmp_path / "conv"
-
-    paths = ensure_ttfs([(a, 0, "a" * 64), (b, 0, "b" * 64)], cache)
-
-    assert [p.name for p in paths] == [
-        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-0-c1.ttf",
-        "b" * 32 + "-0-c1.ttf",
-    ]
-    assert all(TTFont(p)["maxp"].numGlyphs == 4 for p in paths)
 
 
 def test_unwritable_cache_is_a_chinese_error_pointing_at_the_env_var(
