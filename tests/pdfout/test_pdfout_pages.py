@@ -77,7 +77,7 @@ def test_the_dash_line_of_the_page_number_is_7_mm_below_the_text_block(
     case, built, machine_fonts
 ):
     font = machine_fonts["page_number"]
-    middle_mm = mm(dash_middle_em(font.ttf_path, font.ttf_index) * PAGE_NUMBER_PT)
+    middle_mm = mm(dash_middle_em(font.path, font.index) * PAGE_NUMBER_PT)  # the outlines
     for n in built(case).pdf.page_numbers:
         dash_from_bottom = n.baseline_mm + middle_mm
         # 297 − 262 − 7 = 28 mm above the paper's bottom edge; printing allows 1 mm.
