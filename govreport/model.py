@@ -186,6 +186,7 @@ class Report:
     stats: Stats | None = None
     signoff: InputSignoff | None = None
     previous: Path | None = None
+    deadline: dt.date | None = None  # the input's own publication deadline (rule DEADLINE)
     positions: dict[str, Pos] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 

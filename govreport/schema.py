@@ -220,6 +220,8 @@ def build_schema() -> Schema:
         }),
         "previous": _doc(fields["previous"]["title"], fields["previous"]["description"],
                          {"type": "string", "minLength": 1}),
+        "deadline": _doc(fields["deadline"]["title"], fields["deadline"]["description"],
+                         {"type": "string", "format": "date"}),
     }
     variants = []
     for fid in ids:

@@ -75,6 +75,8 @@ def _read_top(ctx: Context, report: Report, root: Node) -> None:
         text = read_text(ctx, node, "上一年度报告（previous）")
         if text is not None:
             report.previous = (report.path.parent / text.value)
+    if (node := root.get("deadline")) is not None:
+        report.deadline = read_date(ctx, node, "公布期限（deadline）")
     if fmt is None:
         return
     if (node := root.get("sections")) is not None:
