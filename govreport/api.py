@@ -34,11 +34,12 @@ def check(report: Report, *, similar_threshold: float | None = None) -> list[Fin
 
 
 def writers_for(outputs: Sequence[str] = DEFAULT_OUTPUTS,
-                fonts: Mapping[str, str] | None = None) -> list[Writer]:
+                fonts: Mapping[str, str] | None = None, *, pdfa: bool = False) -> list[Writer]:
     """The writers of `outputs` (`--to` values), ready: their fonts resolved, so that a font
     that cannot be used raises `govreport.fonts.FontError` here, before any file is built.
-    An unknown output raises `govreport.writers.UnknownOutput`."""
-    writers = load_writers(outputs, WriterOptions(dict(fonts or {})))
+    `pdfa` makes the PDF PDF/A-2b. An unknown output raises `govreport.writers.UnknownOutput`
+    (`WriterUnavailable`, a subclass, when a library the writer needs is not installed)."""
+    writers = load_writers(outputs, WriterOptions(dict(fonts or {}), pdfa=pdfa))
     for writer in writers:
         notes = getattr(writer, "notes", None)
         if notes is not None:
@@ -61,7 +62,7 @@ def check_file(path: str | os.PathLike[str], *, similar_threshold: float | None 
 def build(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
           outdir: str | os.PathLike[str] = "out", outputs: Sequence[str] = DEFAULT_OUTPUTS,
           jobs: int | None = None, fonts: Mapping[str, str] | None = None, *,
-          writers: Sequence[Writer] | None = None, debug: bool = False,
+          pdfa: bool = False, writers: Sequence[Writer] | None = None, debug: bool = False,
           on_start: Callable[[int], None] | None = None,
           on_result: Callable[[int, BuildResult], None] | None = None) -> list[BuildResult]:
     """Build reports: files, folders (searched for *.yaml / *.yml) and glob patterns.
@@ -69,7 +70,8 @@ def build(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     Returns one `BuildResult` per input, in input order; a file with errors is reported, not
     raised. `outputs` are `--to` values (any installed writer); `writers` may be given
     instead (from `writers_for`). `jobs` worker processes (default: the number of CPUs);
-    `fonts` are PDF font choices by role, as `--font` takes them. `on_start(count)` is called
+    `fonts` are PDF font choices by role, as `--font` takes them; `pdfa` makes the PDF
+    PDF/A-2b (`--pdfa`). `on_start(count)` is called
     once the inputs are known, `on_result(index, result)` as each file finishes.
 
     Raises `govreport.inputs.BuildError` for usage problems (nothing matches, two inputs would
@@ -82,7 +84,7 @@ def build(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     arguments = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     plan = inputs.plan_outputs(inputs.collect_inputs(arguments), Path(outdir))
     if writers is None:
-        writers = writers_for(outputs, fonts)
+        writers = writers_for(outputs, fonts, pdfa=pdfa)
     if on_start is not None:
         on_start(len(plan))
     return batch.run_jobs(plan, writers, workers=jobs, debug=debug, on_result=on_result)

@@ -98,14 +98,14 @@ def _font_choices(options: list[str] | None) -> dict[str, str]:
         raise UsageError(str(exc)) from None
 
 
-def _writers(to: str, font: list[str] | None) -> list:
+def _writers(to: str, font: list[str] | None, pdfa: bool = False) -> list:
     """The writers `--to` names, ready (fonts resolved): every problem a usage error."""
     from govreport import writers
     from govreport.fonts import FontError
 
     fonts = _font_choices(font)
     try:
-        return api.writers_for(writers.parse_outputs(to), fonts)
+        return api.writers_for(writers.parse_outputs(to), fonts, pdfa=pdfa)
     except (writers.UnknownOutput, FontError) as exc:
         raise UsageError(str(exc)) from None
 
@@ -236,6 +236,7 @@ def build_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件夹；输入来自多个文件夹时在其中保持文件夹结构。")] = Path("."),
     to: Annotated[str, typer.Option("--to", help=_outputs_help("生成"))] = "docx,pdf",
     font: FontOption = None,
+    pdfa: Annotated[bool, typer.Option("--pdfa", help="PDF 生成为 PDF/A-2b（长期归档格式：嵌入 XMP 元数据和 sRGB 输出意图）。")] = False,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="同时生成的进程数，默认为 CPU 核数。")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只显示错误和最后的汇总。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="在标准输出打印 JSON 结果（不显示进度）。")] = False,
@@ -246,7 +247,7 @@ def build_command(
 
     from govreport import inputs, progress
 
-    writers = _writers(to, font)
+    writers = _writers(to, font, pdfa)
     total = finished = 0
     with contextlib.ExitStack() as stack:
         out = None

@@ -47,13 +47,20 @@ class Writer(Protocol):
 
 @dataclass(frozen=True)
 class WriterOptions:
-    """What a build tells its writers: the user's PDF font choices by role (`--font`)."""
+    """What a build tells its writers: the user's font choices by role (`--font`), and
+    whether the PDF is to be PDF/A-2b (`--pdfa`, always in `publish`)."""
 
     fonts: Mapping[str, str] = field(default_factory=dict)
+    pdfa: bool = False
 
 
 class UnknownOutput(ValueError):
     """A `--to` value no installed writer provides (a usage error, in Chinese)."""
+
+
+class WriterUnavailable(UnknownOutput):
+    """A writer that cannot work here: a library it needs is not installed (Chinese, with the
+    command that installs it)."""
 
 
 @functools.cache

@@ -1,6 +1,7 @@
 """The PDF writer: the layout document set on the GB/T 9704 grid with every font embedded, for
-publishing. Its preflight finds the characters no font can draw (GLYPH) and those a fallback
-font draws (FALLBACK). reportlab is imported only when rendering."""
+publishing; PDF/A-2b for archives with `WriterOptions.pdfa` (`pdfa.py`). Its preflight finds
+the characters no font can draw (GLYPH) and those a fallback font draws (FALLBACK). reportlab
+(and pikepdf, for PDF/A) are imported only when rendering."""
 
 from __future__ import annotations
 
@@ -22,6 +23,11 @@ class PdfWriter:
 
     def __init__(self, options: WriterOptions | None = None) -> None:
         self.font_choices: Mapping[str, str] = dict(options.fonts) if options else {}
+        self.pdfa = bool(options and options.pdfa)
+        if self.pdfa:  # a missing pikepdf is a usage error before any file is built
+            from govreport.writers.pdf.pdfa import require_pikepdf
+
+            require_pikepdf()
 
     @property
     def fonts(self) -> Mapping[str, ResolvedFont]:
@@ -49,7 +55,12 @@ class PdfWriter:
         from govreport.writers.pdf.writer import render_pdf
 
         fonts = self.fonts
-        return render_pdf(document, PdfFonts(register_reportlab_fonts(fonts), fonts))
+        data = render_pdf(document, PdfFonts(register_reportlab_fonts(fonts), fonts))
+        if not self.pdfa:
+            return data
+        from govreport.writers.pdf.pdfa import to_pdfa
+
+        return to_pdfa(data, document.meta)
 
     def warm_up(self) -> None:
         """Import reportlab and register the fonts here, so that forked workers start ready."""
@@ -60,6 +71,8 @@ class PdfWriter:
         from govreport.fonts import register_reportlab_fonts
 
         register_reportlab_fonts(self.fonts)
+        if self.pdfa:
+            import pikepdf.pdfa  # noqa: F401
 
     def notes(self) -> list[str]:
         """One line saying which roles use substitutes for the official fonts, if any."""
