@@ -13,7 +13,12 @@ from govreport.rules import Rule, check_rules
 
 def check_report(report: Report, similar_threshold: float = DEFAULT_THRESHOLD) -> list[Finding]:
     """All findings for `report`, ordered by position; `similar_threshold` is X-SIMILAR's share."""
-    context = CheckContext(report, similar_threshold)
+    return check_context(CheckContext(report, similar_threshold))
+
+
+def check_context(context: CheckContext) -> list[Finding]:
+    """All findings for `context.report`; the context keeps last year's report it read."""
+    report = context.report
     findings = list(report.findings)
     for rule in check_rules():
         findings.extend(rule.run(context))

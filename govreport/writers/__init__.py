@@ -33,7 +33,9 @@ if TYPE_CHECKING:
     from govreport.layout.document import Document
 
 ENTRY_POINT_GROUP = "govreport.writers"
-BUILTIN = {"docx": "govreport.writers.docx:DocxWriter", "pdf": "govreport.writers.pdf:PdfWriter"}
+BUILTIN = {"docx": "govreport.writers.docx:DocxWriter", "pdf": "govreport.writers.pdf:PdfWriter",
+           "png": "govreport.writers.infographic:PngWriter",
+           "svg": "govreport.writers.infographic:SvgWriter"}
 DEFAULT_OUTPUTS = ("docx", "pdf")
 
 

@@ -14,10 +14,9 @@ from pikepdf import Name, pdfa
 from pypdf import PdfReader
 
 from govreport.cli import main
-from tests.conftest import EXAMPLES, GOV_2021, GOV_2021_CITY
-from tests.pdfout.conftest import LONG_STATS, output, run_govreport, user_free_env
-
-ALL_INPUTS = [*sorted(EXAMPLES.rglob("*.yaml")), LONG_STATS]
+from tests.conftest import GOV_2021, GOV_2021_CITY
+from tests.pdfout.conftest import output, run_govreport, user_free_env
+from tests.support.examples import ALL_INPUTS, build_examples
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +27,8 @@ def env(tmp_path_factory):
 @pytest.fixture(scope="module")
 def pdfa_built(tmp_path_factory, env):
     """Every example (and the long legacy table) built with --pdfa in one process."""
-    root = tmp_path_factory.mktemp("pdfa")
-    done = run_govreport(["build", *map(str, ALL_INPUTS), "-o", str(root), "--to", "pdf",
-                          "--pdfa", "-q"], env)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return {path.stem: output(root, path.stem, "pdf").read_bytes() for path in ALL_INPUTS}
+    built = build_examples(tmp_path_factory.mktemp("pdfa"), env, ("pdf",), "--pdfa")
+    return {stem: data for (stem, _), data in built.items()}
 
 
 def opened(data: bytes) -> pikepdf.Pdf:
