@@ -110,7 +110,7 @@ def test_a_pdf_with_a_font_it_does_not_embed_is_refused():
 
 def test_without_pikepdf_pdfa_is_a_usage_error_saying_what_to_install(
         monkeypatch, tmp_path, capsys):
-    monkeypatch.setitem(sys.modules, "pikepdf.pdfa", None)  # import fails as if not installed
+    monkeypatch.setitem(sys.modules, "pikepdf", None)  # import fails as if not installed
     code = main(["build", str(GOV_2021), "-o", str(tmp_path), "--pdfa"])
     assert code == 2
     err = capsys.readouterr().err
