@@ -105,10 +105,21 @@ def test_a_legacy_statistics_table_shows_its_rows(png):
     assert first.label.value in texts(png, LONG_STATS)
 
 
-def test_labels_are_drawn_in_the_reports_resolved_fonts(png):
+def test_png_labels_are_drawn_in_the_reports_resolved_fonts(png):
+    from govreport.writers.infographic import png as drawing
+
+    drawing._faces.clear()
+    png.render(document(GOV_2021_CITY))
+    used = {(path, index) for path, index, _ in drawing._faces}
+    fonts = resolved_fonts()
+    assert used == {(str(fonts[role].path), fonts[role].index)
+                    for role in ("title", "heading1", "body")}
+
+
+def test_svg_labels_are_drawn_in_the_reports_resolved_fonts():
     from matplotlib import font_manager
 
-    from govreport.writers.infographic.draw import families
+    from govreport.writers.infographic.svg import families
 
     fonts = resolved_fonts()
     for role in ("title", "heading1", "body"):
@@ -164,10 +175,12 @@ def test_a_character_no_font_has_is_a_glyph_error_for_the_image_at_its_position(
     assert "图解" in found[0].message and "U+2A6A5" in found[0].message
 
 
-def test_without_matplotlib_png_is_a_usage_error_saying_what_to_install(
-        monkeypatch, tmp_path, capsys):
-    monkeypatch.setitem(sys.modules, "matplotlib", None)
-    assert main(["build", str(GOV_2021), "-o", str(tmp_path), "--to", "png"]) == 2
+@pytest.mark.parametrize(("output", "package", "install"), [("png", "PIL", "pillow"),
+                                                            ("svg", "matplotlib", "matplotlib")])
+def test_without_its_drawing_library_an_image_is_a_usage_error_saying_what_to_install(
+        monkeypatch, tmp_path, capsys, output, package, install):
+    monkeypatch.setitem(sys.modules, package, None)
+    assert main(["build", str(GOV_2021), "-o", str(tmp_path), "--to", output]) == 2
     err = capsys.readouterr().err
-    assert "matplotlib" in err and "pip install" in err
+    assert f"pip install '{install}" in err
     assert list(tmp_path.iterdir()) == []

@@ -3,9 +3,9 @@
 Evaluators of the annual reports give credit for a 图解; websites and 政务新媒体 post it as one
 image 1080 px wide. It reads the figures from the report (`govreport.keyfigures`), last year's
 beside them when `previous:` names a usable report, lays them out (`layout.py`) and draws them
-with matplotlib in the report's resolved fonts (`draw.py`). matplotlib is imported only when
-an image is drawn. The preflight finds characters that no font of a role's chain can draw
-(GLYPH), as the PDF's does.
+in the report's resolved fonts: the PNG with Pillow (`png.py`), the SVG with matplotlib
+(`svg.py`), imported only when an image is drawn. The preflight finds characters that no font
+of a role's chain can draw (GLYPH), as the PDF's does.
 """
 
 from __future__ import annotations
@@ -32,9 +32,11 @@ class InfographicWriter:
     name = ""
     suffix = ""
 
+    library = ""  # the module that draws this format, checked for when the writer is made
+
     def __init__(self, options: WriterOptions | None = None) -> None:
         self.font_choices: Mapping[str, str] = dict(options.fonts) if options else {}
-        require_matplotlib()
+        require(self.library)
 
     @property
     def fonts(self) -> Mapping[str, ResolvedFont]:
@@ -75,41 +77,50 @@ class InfographicWriter:
         return out
 
     def render(self, document: Document) -> bytes:
-        from govreport.writers.infographic.draw import render
+        import importlib
 
-        return render(self.picture(document), self.fonts, self.name,
-                      f"{document.meta.title}（图解）", document.meta.author)
+        module = importlib.import_module(f"govreport.writers.infographic.{self.name}")
+        return module.render(self.picture(document), self.fonts,
+                             f"{document.meta.title}（图解）", document.meta.author)
 
     def warm_up(self) -> None:
-        """Import matplotlib here, so that forked workers start ready."""
-        from matplotlib.backends import backend_agg  # noqa: F401
-        from matplotlib.figure import Figure  # noqa: F401
+        """Import the drawing library here, so that forked workers start ready."""
+        import importlib
 
-        import govreport.writers.infographic.draw  # noqa: F401
+        importlib.import_module(f"govreport.writers.infographic.{self.name}")
+        importlib.import_module(self.library)
 
 
 class PngWriter(InfographicWriter):
     name = "png"
     suffix = ".png"
+    library = "PIL.ImageDraw"
 
 
 class SvgWriter(InfographicWriter):
     name = "svg"
     suffix = ".svg"
+    library = "matplotlib.backends.backend_svg"
 
 
-def require_matplotlib() -> None:
-    """Raise WriterUnavailable (Chinese) when matplotlib is not installed."""
+PACKAGES = {"PIL": "pillow>=10.1", "matplotlib": "matplotlib>=3.9"}
+
+
+def require(library: str) -> None:
+    """Raise WriterUnavailable (Chinese) when the package of `library` is not installed
+    (looked up, not imported)."""
     import importlib.util
 
+    package = library.split(".")[0]
     try:
-        found = importlib.util.find_spec("matplotlib")
+        found = importlib.util.find_spec(package)
     except (ImportError, ValueError):  # a broken install, or blocked in sys.modules
         found = None
     if found is None:
         from govreport.writers import WriterUnavailable
 
-        raise WriterUnavailable("生成图解（png、svg）需要 matplotlib：请运行 pip install 'matplotlib>=3.9'")
+        raise WriterUnavailable(f"生成图解（png、svg）需要 {package}："
+                                f"请运行 pip install '{PACKAGES[package]}'")
 
 
 def _where(document: Document, ch: str) -> Pos:

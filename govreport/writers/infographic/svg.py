@@ -1,12 +1,13 @@
-"""Drawing a `Picture` with matplotlib (Agg for PNG, its SVG backend for SVG), in the report's
-resolved fonts, the same bytes for the same picture.
+"""Drawing a `Picture` as SVG with matplotlib, in the report's resolved fonts, the same bytes
+for the same picture (the PNG is drawn with Pillow, `png.py`: matplotlib's import alone takes
+longer than Pillow takes to draw and compress the whole image).
 
 Each font role's chain (`govreport.fonts`) is given to matplotlib as a family list of its font
 files, each under a name of its own, so matplotlib's font fallback draws a character the
 role's font lacks with the next font of the chain, as the PDF does, and a system font that
-happens to share a family name is never picked instead. The PNG carries no time stamp; the
-SVG's ids come from a fixed hash salt and it has no date; its text is drawn as paths, so it
-looks the same without the fonts.
+happens to share a family name is never picked instead. The SVG's ids come from a fixed hash salt
+and it has no date; its text is drawn as paths, so it
+looks the same without the fonts. Text is measured with matplotlib's Agg renderer.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 DPI = 100  # 1 px = 1 unit: matplotlib sizes are in points, the picture's in pixels
 PT_PER_PX = 72 / DPI
 SVG_SALT = "govreport"
-SOFTWARE = "govreport"
 EMBOLDEN_EM = 0.03  # as the PDF emboldens a title font without a bold face
 
 _families: dict[tuple[str, int], str] = {}
@@ -41,7 +41,9 @@ def _family(font: ResolvedFont) -> str:
         entry = font_manager.FontEntry(fname=key[0], index=key[1], name=name, style="normal",
                                        variant="normal", weight="normal", stretch="normal",
                                        size="scalable")
-        font_manager.fontManager.ttflist.append(entry)
+        # First in the list: matplotlib scores every font for each new size until one scores
+        # 0 (a perfect match), which this entry does for its own name.
+        font_manager.fontManager.ttflist.insert(0, entry)
         _families[key] = name
     return name
 
@@ -51,9 +53,9 @@ def families(fonts: Mapping[str, ResolvedFont], role: str) -> list[str]:
     return [_family(f) for f in fonts[role].chain.fonts]
 
 
-def render(picture: Picture, fonts: Mapping[str, ResolvedFont], fmt: str, title: str,
+def render(picture: Picture, fonts: Mapping[str, ResolvedFont], title: str,
            author: str) -> bytes:
-    """The picture as PNG or SVG bytes, with its title and author in the file's metadata."""
+    """The picture as SVG bytes, with its title and author in the file's metadata."""
     import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
@@ -76,15 +78,10 @@ def render(picture: Picture, fonts: Mapping[str, ResolvedFont], fmt: str, title:
                 _ring(axes, shape)
             else:
                 _label(axes, renderer, shape, fonts)
-        out = io.BytesIO()
-        if fmt == "png":
-            canvas.print_png(out, metadata={"Title": title, "Author": author,
-                                            "Software": SOFTWARE})
-        else:  # Dublin Core: the creator is the author; no date, so no clock in the file
-            figure.savefig(out, format="svg", metadata={"Title": title, "Creator": author,
-                                                        "Date": None, "Language": "zh-CN"})
-            return _in_pixels(out.getvalue(), picture)
-    return out.getvalue()
+        out = io.BytesIO()  # Dublin Core: the creator is the author; no date, so no clock
+        figure.savefig(out, format="svg", metadata={"Title": title, "Creator": author,
+                                                    "Date": None, "Language": "zh-CN"})
+    return _in_pixels(out.getvalue(), picture)
 
 
 def _in_pixels(svg: bytes, picture: Picture) -> bytes:
