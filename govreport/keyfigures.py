@@ -3,9 +3,9 @@
 Which figures there are and what they are called is data (`templates/phrases/key-figures.yaml`):
 table 2's 规章 / 规范性文件 and 处理决定, table 3's applications, applicants and outcomes,
 table 4's 复议 and 诉讼 by result. A figure is compared with last year's figure of the same
-key, so a 2021-format report compares its 行政许可 with a 2019-format report's, and not its
-现行有效件数 with the 2019 format's 对外公开总数. A legacy report's figures are its
-statistics table's rows.
+key, so a 2021-format report compares its licensing decisions with a 2019-format report's,
+and not its rules in force with the 2019 format's rules published in total. A legacy
+report's figures are its statistics table's rows.
 """
 
 from __future__ import annotations

@@ -94,6 +94,7 @@ def publish_file(path: str | os.PathLike[str], outdir: Path, writers: Sequence[W
         return result
     result.outputs = [Output(folder / f.name, f.output, len(f.data), f.entry()["sha256"])
                       for f in files]
+    result.bundle = folder
     return result
 
 

@@ -163,6 +163,7 @@ def test_publish_finds_installed_writers_by_output_name(tmp_path):
     (result,) = json.loads(done.stdout)["files"]
     assert {o["format"] for o in result["outputs"]} == {"docx", "pdf", "html", "xlsx", "png",
                                                          "yaml"}
+    assert result["bundle"] == str(tmp_path / "site" / STEM)
 
 
 # --- verify --------------------------------------------------------------------------------
