@@ -318,10 +318,11 @@ def verify_command(
 ) -> None:
     """核对发布包：按 manifest.json 重新计算每个文件的 SHA-256，指出改动、缺少和多出的文件。"""
     from govreport.bundle import BundleError
+    from govreport.writers import WriterUnavailable
 
     try:
         checks = api.verify(folder, pdfa=pdfa)
-    except BundleError as exc:
+    except (BundleError, WriterUnavailable) as exc:
         raise UsageError(str(exc)) from None
     if as_json:
         typer.echo(json.dumps({"bundles": [c.as_dict() for c in checks]}, ensure_ascii=False,

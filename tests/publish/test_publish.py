@@ -241,3 +241,9 @@ def test_verify_pdfa_validates_the_pdf_too(published, cli, tmp_path):
     assert cli("verify", published)[0] == 0
     code, out, _ = cli("verify", published, "--pdfa")
     assert code == 1 and "未通过 PDF/A-2b 校验" in out
+
+
+def test_verify_pdfa_without_the_validator_is_a_usage_error(published, cli, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pikepdf.pdfa", None)
+    code, _, err = cli("verify", published, "--pdfa")
+    assert code == 2 and "pip install 'pikepdf[pdfa]" in err

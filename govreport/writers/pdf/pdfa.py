@@ -107,8 +107,17 @@ def _declare(pdf: object, meta: Meta) -> None:
 
 
 def validate(pdf_bytes: bytes) -> list[str]:
-    """pikepdf's PDF/A-2b verdict on a file: [] when it passes, else its findings."""
-    from pikepdf import pdfa
+    """pikepdf's PDF/A-2b verdict on a file: [] when it passes, else its findings.
+    WriterUnavailable (Chinese) when the validator's own packages are not installed."""
+    import importlib
+
+    try:
+        pdfa = importlib.import_module("pikepdf.pdfa")
+    except ImportError as exc:  # pikepdf without its [pdfa] extra (jsonschema, referencing)
+        from govreport.writers import WriterUnavailable
+
+        raise WriterUnavailable(f"校验 PDF/A 需要 pikepdf 的校验模块：{exc}；"
+                                "请运行 pip install 'pikepdf[pdfa]>=10.14'") from None
 
     report = pdfa.validate_written(io.BytesIO(pdf_bytes), FLAVOUR)
     return [] if report.passed else [str(f) for f in report.findings] or [report.verdict]
