@@ -3,17 +3,14 @@ it, each from a fresh process with a warm font cache, interleaved in the same ru
 
     python benchmarks/publish_speed.py [--repeat 10]
 
-A bundle adds to the build the PDF/A step, the HTML, the XLSX, the 图解 PNG (matplotlib),
-the source copy and the manifest. Target: publish at most 2× the build. Where the HTML and
-XLSX writers are not installed, stand-ins registered by entry point (tests/support/
-standin_writers.py) take their place, and the script says so: their cost is then not
-measured. Exit status 1 when the target is missed.
+A bundle adds to the build the PDF/A step, the HTML, the XLSX, the 图解 PNG, the source copy
+and the manifest. Target: publish at most 2× the build. Exit status 1 when the target is
+missed.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import tempfile
@@ -22,23 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from _measure import govreport_argv, time_command
 
-REPO = Path(__file__).resolve().parents[1]
-CASE = REPO / "examples" / "lanzhou-2024.yaml"
+CASE = Path(__file__).resolve().parents[1] / "examples" / "lanzhou-2024.yaml"
 TARGET_RATIO = 2.0
-
-
-def standin_env(tmp: Path) -> dict[str, str] | None:
-    """An environment that registers the stand-in HTML and XLSX writers, or None when real
-    ones are installed."""
-    sys.path.insert(0, str(REPO))
-    from govreport.writers import output_names
-    from tests.support.standin_writers import install_standins
-
-    if {"html", "xlsx"} <= set(output_names()):
-        return None
-    site = install_standins(tmp / "standins")
-    path = os.pathsep.join(p for p in (str(site), str(REPO), os.environ.get("PYTHONPATH")) if p)
-    return {"PYTHONPATH": path}
 
 
 def main() -> int:
@@ -46,22 +28,18 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=10)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        env = standin_env(Path(tmp))
         build = govreport_argv("build", str(CASE), "-o", str(Path(tmp) / "built"), "-q")
         publish = govreport_argv("publish", str(CASE), "-o", str(Path(tmp) / "site"), "-q")
-        time_command(build, 2, env)  # warm the font cache, matplotlib's and the OS file cache
-        time_command(publish, 2, env)
+        time_command(build, 2)  # warm the font cache and the OS file cache
+        time_command(publish, 2)
         built, published = [], []
         for _ in range(args.repeat):  # interleaved: a busy moment slows both alike
-            built += time_command(build, 1, env).runs
-            published += time_command(publish, 1, env).runs
+            built += time_command(build, 1).runs
+            published += time_command(publish, 1).runs
         b, p = statistics.median(built), statistics.median(published)
     ratio = p / b
     print(f"{CASE.name}: build (DOCX + PDF) {b:.3f} s, publish (DOCX, PDF/A, HTML, XLSX, PNG, "
           f"manifest) {p:.3f} s: {ratio:.2f}× the build")
-    if env is not None:
-        print("note: HTML and XLSX by stand-in writers (the real ones are not installed); "
-              "their cost is not in this figure")
     print(f"target: publish ≤ {TARGET_RATIO:.1f}× the build; medians of {args.repeat} fresh "
           "processes each")
     return 0 if ratio <= TARGET_RATIO else 1

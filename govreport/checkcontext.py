@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from govreport.model import Report
 
 if TYPE_CHECKING:
+    from govreport.aggregate.units import LoadedUnits
     from govreport.crossyear import Previous
 
 
@@ -35,3 +36,10 @@ class CheckContext:
         if self.report.format is None or previous.report.year != self.report.year - 1:
             return None
         return previous.report
+
+    @cached_property
+    def units(self) -> LoadedUnits:
+        """A summary's unit reports as `units:` names them (read once, for X-UNITS)."""
+        from govreport.aggregate.units import load_units
+
+        return load_units(self.report)

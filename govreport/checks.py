@@ -17,9 +17,9 @@ def check_report(report: Report, similar_threshold: float = DEFAULT_THRESHOLD) -
 
 
 def check_context(context: CheckContext) -> list[Finding]:
-    """All findings for `context.report`; the context keeps last year's report it read."""
-    report = context.report
-    findings = list(report.findings)
+    """All findings for `context.report`; the caller keeps what the context read on the way
+    (last year's report: `govreport aggregate` puts its figures into the overview)."""
+    findings = list(context.report.findings)
     for rule in check_rules():
         findings.extend(rule.run(context))
     return sort_findings(findings)

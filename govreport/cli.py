@@ -200,6 +200,94 @@ def init_command(
     typer.echo(f"已生成 {target}。请填写其中的数字和“【请填写】”处的文字，然后运行：govreport check {target}")
 
 
+@app.command("import")
+def import_command(
+    source: Annotated[Path, typer.Argument(help="已发布的年度报告：.docx、.pdf、.html 或 .htm 文件。", show_default=False)],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="写入的 YAML 文件，默认为与原文同名的 .yaml；写 - 则输出到屏幕。")] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的文件。")] = False,
+    into: Annotated[Path | None, typer.Option("--into", metavar="REPORT.yaml", help="把 XLSX 工作簿（govreport build --to xlsx 生成、在 Excel 或 WPS 中填写过）的数字写入这份已有的报告：只替换改动的数字，其他内容一字不改。")] = None,
+) -> None:
+    """导入已发布的年度报告（DOCX、PDF 或网页），生成可以编辑、检查和生成的 YAML 文件；或用 --into 把 XLSX 工作簿中填写的数字写入已有的报告。"""
+    from govreport.importer import ImportFailure, import_report, source_types
+
+    _existing_files([source])
+    if source.suffix.lower() == ".xlsx" or into is not None:
+        _import_into(source, into, output)
+        return
+    if source.suffix.lower() not in source_types():
+        raise UsageError(f"不支持“{source.suffix or source.name}”文件；可以导入的文件类型："
+                         "docx、pdf、html、htm，以及用 --into 导入数字的 xlsx")
+    target = output if output is not None else Path(source.stem + ".yaml")
+    to_stdout = str(target) == "-"
+    if not to_stdout:
+        if target.exists() and not force:
+            raise UsageError(f"{target} 已存在；如要覆盖请加 --force")
+        if not target.parent.is_dir():
+            raise UsageError(f"要写入的文件夹“{target.parent}”不存在，请先创建")
+        if target.resolve() == source.resolve():
+            raise UsageError("输出文件不能是原文本身")
+    try:
+        result = import_report(source, output_name="-" if to_stdout else str(target))
+    except ImportFailure as exc:
+        typer.echo(f"govreport: {exc}", err=True)
+        raise typer.Exit(EXIT_ERRORS) from None
+    doubtful = len(result.findings)
+    if to_stdout:
+        for finding in result.findings:
+            typer.echo(str(finding), err=True)
+        sys.stdout.write(result.text)
+        if doubtful:
+            typer.echo(f"govreport: {doubtful} 处没能确定读出，见上面的 IMPORT 警告和“# 导入：”注释。",
+                       err=True)
+        return
+    from govreport.atomic import atomic_write_text
+
+    atomic_write_text(target, result.text)
+    for finding in result.findings:
+        typer.echo(str(finding))
+    if doubtful:
+        typer.echo(f"已从 {source} 导入到 {target}：{doubtful} 处没能确定读出，请对照原文核实"
+                   f"（见上面的 IMPORT 警告和文件中的“# 导入：”注释），然后运行：govreport check {target}")
+    else:
+        typer.echo(f"已从 {source} 导入到 {target}。请核对后运行：govreport check {target}")
+
+
+def _import_into(workbook: Path, into: Path | None, output: Path | None) -> None:
+    """`import FILE.xlsx --into REPORT.yaml`: the workbook's numbers into the report."""
+    from govreport.atomic import atomic_write_bytes
+    from govreport.importer.workbook import IntoError, tables_into
+    from govreport.source import InputError
+
+    if workbook.suffix.lower() != ".xlsx":
+        raise UsageError("--into 只用于 XLSX 工作簿（govreport build --to xlsx 生成的）")
+    if into is None:
+        raise UsageError(f"XLSX 工作簿只导入数字：请用 --into 指明要写入的报告，如 govreport import "
+                         f"{workbook} --into 2025.yaml")
+    if output is not None:
+        raise UsageError("--into 会直接改写那份报告，不能与 -o 同用")
+    _existing_files([into])
+    try:
+        outcome = tables_into(workbook, into)
+    except InputError as exc:
+        for finding in exc.findings:
+            typer.echo(str(finding), err=True)
+        raise typer.Exit(EXIT_ERRORS) from None
+    except IntoError as exc:
+        typer.echo(f"govreport: {exc}", err=True)
+        raise typer.Exit(EXIT_ERRORS) from None
+    for finding in outcome.findings:
+        typer.echo(str(finding), err=not outcome.ok)
+    if not outcome.ok:
+        typer.echo(f"govreport: 工作簿有错误，{into} 没有改动。", err=True)
+        raise typer.Exit(EXIT_ERRORS)
+    if outcome.unchanged:
+        typer.echo(f"{into} 的统计表与工作簿 {workbook} 一致，没有改动。")
+        return
+    atomic_write_bytes(into, outcome.data)
+    typer.echo(f"已把工作簿 {workbook} 中改动的 {outcome.changed} 个数字写入 {into}（其他内容未改动）。"
+               f"请运行：govreport check {into}")
+
+
 @app.command("diff")
 def diff_command(
     old: Annotated[Path, typer.Argument(help="较早年度的报告文件。", show_default=False)],
@@ -228,6 +316,69 @@ def diff_command(
     sys.stdout.flush()
     out.write(text.encode("utf-8"))  # UTF-8 whatever the console's code page
     out.flush()
+
+
+@app.command("aggregate")
+def aggregate_command(
+    units: Annotated[list[str] | None, typer.Argument(help="单位报告：YAML 文件、文件夹（查找其中所有 .yaml/.yml）或通配符；用 --update 时可省略（用汇总报告的 units）。", show_default=False)] = None,
+    organ: Annotated[str | None, typer.Option("--organ", help="汇总报告的发布机关全称，如 青溪县人民政府（写新的汇总报告时必填）。")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="报告年度；默认为多数单位报告的年度。其他年度的报告不计入。")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="写一份新的汇总报告（写 - 则输出到屏幕）。")] = None,
+    update: Annotated[Path | None, typer.Option("--update", metavar="SUMMARY.yaml", help="更新已有的汇总报告：只重算统计表（给出单位报告时还有 units），其他内容一字不改。")] = None,
+    force: Annotated[bool, typer.Option("--force", help="覆盖已存在的 -o 文件。")] = False,
+    registry: Annotated[Path | None, typer.Option("--units", metavar="REGISTRY.yaml", help="应报送报告的单位名单：units: [{organ: 单位全称, file: 报告文件}]，file 可省略。")] = None,
+    allow_missing: Annotated[bool, typer.Option("--allow-missing", help="名单中有单位未报送时仍以 0 退出。")] = False,
+    overview: Annotated[Path | None, typer.Option("--overview", metavar="FILE.csv|FILE.xlsx", help="另写一张概况表：每个单位一行（状态、错误、警告、主要数字、上年数字和大幅变化），最后是合计。")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 格式输出结果。")] = False,
+) -> None:
+    """汇总各单位的报告：统计表逐项相加，写成（或更新）一份汇总报告，并列出未报送和有错误的单位。"""
+    from govreport.aggregate import run
+    from govreport.history.similarity import resolve_threshold
+    from govreport.source import InputError
+
+    if as_json and output is not None and str(output) == "-":
+        raise UsageError("--json 和 -o - 不能同用：两者都要输出到屏幕")
+    options = run.Options(tuple(units or ()), resolve_threshold(None), organ=organ, year=year,
+                          output=output, update=update, force=force, registry=registry,
+                          allow_missing=allow_missing, overview=overview)
+    try:
+        outcome = run.run(options)
+    except run.UsageError as exc:
+        raise UsageError(str(exc)) from None
+    except run.WriteError as exc:
+        typer.echo(f"govreport: {exc}", err=True)
+        raise typer.Exit(EXIT_ERRORS) from None
+    except InputError as exc:
+        for finding in exc.findings:
+            typer.echo(str(finding), err=True)
+        raise typer.Exit(EXIT_ERRORS) from None
+    if as_json:
+        typer.echo(json.dumps(outcome.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        to_stderr = outcome.text is not None
+        if outcome.text is not None:
+            sys.stdout.write(outcome.text)
+        for line in outcome.lines():
+            typer.echo(line, err=to_stderr)
+    raise typer.Exit(outcome.exit_code)
+
+
+FontOption = Annotated[
+    list[str] | None,
+    typer.Option("--font", help="为某一角色指定 PDF 字体：角色=字体文件[#序号]，可重复，"
+                                "如 --font body=/path/仿宋_GB2312.ttf。角色：title 标题、body 正文、"
+                                "heading1 一级标题、heading2 二级标题、table 表格、page_number 页码。"),
+]
+
+
+def _font_choices(options: list[str] | None) -> dict[str, str]:
+    """`--font ROLE=PATH` values → {role: "PATH[#N]"}, with Chinese usage errors."""
+    from govreport.fonts import FontError, font_choices
+
+    try:
+        return font_choices(options or [])
+    except FontError as exc:
+        raise UsageError(str(exc)) from None
 
 
 @app.command("build")

@@ -8,7 +8,6 @@ Only one level is read: last year's own `previous:` is not followed, so a chain 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -28,8 +27,7 @@ if TYPE_CHECKING:
 def previous_name(report: Report) -> str:
     """Last year's file as the clerk would name it: relative to where this file was named."""
     assert report.previous is not None
-    rel = os.path.relpath(report.previous, report.path.parent)
-    return os.path.normpath(os.path.join(os.path.dirname(report.name), rel))
+    return report.sibling_name(report.previous)
 
 
 class Previous(NamedTuple):

@@ -65,12 +65,23 @@ class RowDef:
 
 
 @dataclass(frozen=True)
+class NamedSum:
+    """Rows added up per column that the table prints nowhere, but reports state: 行政诉讼 is
+    直接起诉 + 复议后起诉. Narrative references name it like a row (`remedy.suit.total`)."""
+
+    key: str
+    label: str
+    rows: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Balance:
     """For each column: the sum of `left` rows equals the sum of `right` rows."""
 
     rule: str
     left: tuple[str, ...]
     right: tuple[str, ...]
+    label: str = ""  # the rule in words, where an output states it (the XLSX check row)
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,7 @@ class TableDef:
     title: str
     description: str
     not_applicable: bool
+    short_title: str = ""  # 表二, 表三, 统计表: the table's name in messages and XLSX sheets
 
 
 @dataclass(frozen=True)
@@ -123,6 +135,7 @@ class MatrixTable(TableDef):
     total_rule: str | None = None
     rows: tuple[RowDef, ...] = ()
     balances: tuple[Balance, ...] = ()
+    named_sums: tuple[NamedSum, ...] = ()
     grid: Grid | None = None
 
     def value_rows(self) -> list[RowDef]:
@@ -161,6 +174,16 @@ class MatrixTable(TableDef):
     def all_columns(self) -> tuple[ColumnDef, ...]:
         assert self.total_column is not None
         return (*self.columns, self.total_column)
+
+    def addends(self, path: str) -> tuple[str, ...]:
+        """The value paths a computed cell adds up: a row's 总计 its columns; a column of a
+        sum row (（七）总计) that column of every row it sums. () for a cell that is input."""
+        row_path, column = path.rsplit(".", 1)
+        row = self.row(row_path)
+        assert self.total_column is not None
+        if column == self.total_column.key:
+            return tuple(f"{row_path}.{c.key}" for c in self.columns)
+        return tuple(f"{leaf.path}.{column}" for term in row.sum for leaf in self.leaves(term))
 
 
 def _leaves(r: RowDef) -> list[RowDef]:
@@ -312,7 +335,8 @@ def _build_format(d: dict[str, Any]) -> FormatDef:
 
 def _build_table(key: str, t: dict[str, Any]) -> TableDef:
     base = dict(key=key, title=t["title"], description=t.get("description", ""),
-                not_applicable=bool(t.get("not_applicable", False)))
+                not_applicable=bool(t.get("not_applicable", False)),
+                short_title=t.get("short_title", ""))
     if t["kind"] == "record":
         items = tuple(_build_item(i) for i in t["items"])
         fields = {f.path: f for i in items for f in i.fields}
@@ -328,8 +352,10 @@ def _build_table(key: str, t: dict[str, Any]) -> TableDef:
         table = MatrixTable(
             **base, cell_type=t.get("cell_type", COUNT), columns=columns, total_column=total,
             total_rule=tc.get("rule"), rows=rows,
-            balances=tuple(Balance(b["rule"], tuple(b["left"]), tuple(b["right"]))
+            balances=tuple(Balance(b["rule"], tuple(b["left"]), tuple(b["right"]), b.get("label", ""))
                            for b in t.get("balances", [])),
+            named_sums=tuple(NamedSum(n["key"], n["label"], tuple(n["rows"]))
+                             for n in t.get("named_sums", [])),
         )
         labels = {r.path: r.label for r in table.all_rows}
         for r in table.value_rows():
@@ -337,6 +363,11 @@ def _build_table(key: str, t: dict[str, Any]) -> TableDef:
                 table.leaves(p)  # raises KeyError on an unknown row
         for b in table.balances:
             for p in (*b.left, *b.right):
+                table.row(p)
+        for n in table.named_sums:
+            if any(r.key == n.key for r in table.rows):
+                raise ValueError(f"table {key}: named sum {n.key} is also a row")
+            for p in n.rows:
                 table.row(p)
         computed = {f"{r.path}.{total.key}" for r in table.value_rows()}
         computed |= {f"{r.path}.{c.key}" for r in table.value_rows() if r.sum for c in columns}

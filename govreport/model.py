@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -171,6 +172,24 @@ class InputSignoff:
 
 
 @dataclass
+class InputUnits:
+    """A summary report's `units:` (v2): its unit reports as written, paths or globs relative
+    to the file; `pos` is where the key stands (a cycle is reported there)."""
+
+    pos: Pos
+    entries: list[Text]
+
+
+@dataclass
+class InputPublish:
+    """The input's `publish`: the website the report goes on, for the HTML's meta tags."""
+
+    site_name: Text | None = None
+    site_domain: Text | None = None
+    site_id_code: Text | None = None
+
+
+@dataclass
 class Report:
     """A loaded report. `findings` holds what loading found (schema errors, encoding notes)."""
 
@@ -187,6 +206,8 @@ class Report:
     signoff: InputSignoff | None = None
     previous: Path | None = None
     deadline: dt.date | None = None  # the input's own publication deadline (rule DEADLINE)
+    units: InputUnits | None = None
+    publish: InputPublish | None = None
     positions: dict[str, Pos] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
@@ -197,6 +218,12 @@ class Report:
     def pos(self, key: str) -> Pos:
         """Position of a top-level key's value (the file start when absent)."""
         return self.positions.get(key, Pos(self.name, 1, 1))
+
+    def sibling_name(self, path: Path) -> str:
+        """How messages name a file this report refers to (`previous:`, `units:`): relative to
+        where this report was named, as the clerk would write it."""
+        rel = os.path.relpath(path, self.path.parent)
+        return os.path.normpath(os.path.join(os.path.dirname(self.name), rel))
 
     def table_def(self, key: str) -> TableDef | None:
         return self.format.tables.get(key) if self.format else None

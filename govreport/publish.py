@@ -3,9 +3,8 @@ the source, and a manifest of their sums (`govreport.bundle`).
 
 For a report `NAME.yaml` the bundle is the folder `NAME/` with `NAME.docx`, `NAME.pdf` (always
 PDF/A-2b), `NAME.html`, `NAME.xlsx`, `NAME-图解.png`, `NAME.yaml` (the source, byte for byte)
-and `manifest.json`. The writers are found by output name in the writer registry, so a missing
-one (the HTML and XLSX writers are plugins until they ship) is a usage error before anything
-is built. A bundle is written to a temporary folder beside its place and swapped in whole:
+and `manifest.json`. The writers are found by output name in the writer registry, so one that
+cannot work here (a library it needs is missing) is a usage error before anything is built. A bundle is written to a temporary folder beside its place and swapped in whole:
 readers see the old bundle or the new one, never a mixture; a folder that is not a bundle is
 never replaced.
 """
@@ -29,11 +28,9 @@ if TYPE_CHECKING:
     from govreport.layout.document import Document
     from govreport.writers import Writer
 
-OUTPUTS = ("html", "xlsx", "png", "docx", "pdf")
-"""What a bundle holds, by writer name. A one-file publish renders the last IN_PARENT (the
-DOCX and the PDF/A) in this process while a forked child renders the others (the 图解's
-matplotlib alone takes about as long as the PDF)."""
-IN_PARENT = 2
+OUTPUTS = ("docx", "pdf", "html", "xlsx", "png")
+"""What a bundle holds, by writer name. A one-file publish renders the costliest (the PDF/A)
+in this process while a forked child renders the others (`render_all`)."""
 INFOGRAPHIC_TAG = "-图解"  # NAME-图解.png: the name sites give the illustrated summary
 
 
@@ -82,7 +79,7 @@ def publish_file(path: str | os.PathLike[str], outdir: Path, writers: Sequence[W
         result.error = str(exc) if isinstance(exc, PublishError) else \
             f"无法读取或写入：{os_reason(exc)}"
         return result
-    rendered = render_all(checked.document, writers, parallel, in_parent=IN_PARENT)
+    rendered = render_all(checked.document, writers, parallel)
     files = [BundleFile(file_name(name, w), w.name, rendered[w.name]) for w in writers]
     files.append(BundleFile(f"{name}{Path(path).suffix or '.yaml'}", "yaml", source))
     manifest = manifest_bytes(files, _report_info(checked.document),

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from govreport.checkcontext import CheckContext
     from govreport.findings import Finding
 
-READ, CHECK, PREFLIGHT = "read", "check", "preflight"
-STAGE_LABELS = {READ: "读取时", CHECK: "检查", PREFLIGHT: "生成前检查"}
+READ, CHECK, PREFLIGHT, IMPORT = "read", "check", "preflight", "import"
+STAGE_LABELS = {READ: "读取时", CHECK: "检查", PREFLIGHT: "生成前检查", IMPORT: "导入时"}
 
 RuleFunction = Callable[["CheckContext", "Rule"], Iterable["Finding"]]
 

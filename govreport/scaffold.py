@@ -39,12 +39,17 @@ class Prefill:
     """What a scaffold knows beyond zeros and placeholders; `govreport init --from` fills it.
 
     `rows` and `notes` are keyed by table and row or item path (`apply.carried_over`,
-    `active.normative_docs`). A row's values are YAML scalars as written (`1`, `不适用`); a note
-    is a comment line written above its key. Narrative text is never pre-filled: only legacy
-    section headings (`sections`) and the legacy statistics table's rows (`stats`, shaped like a
-    format's stats scaffold: `{columns: [...], rows: [...]}`), which are structure, not prose.
+    `active.normative_docs`). A row's values are YAML scalars as written (`1`, `不适用`), one
+    per column or field; a note is a comment line written above its key. Narrative text is
+    never pre-filled: only legacy section headings (`sections`) and the legacy statistics
+    table's rows (`stats`, shaped like a format's stats scaffold: `{columns: [...], rows:
+    [...]}`), which are structure, not prose. `govreport aggregate` adds the summary's `units`,
+    its own name as `generator` and a summary's `preface` placeholder.
     """
 
+    generator: str = "govreport init"
+    preface: str | None = None
+    units: tuple[str, ...] = ()
     previous: str | None = None
     header: tuple[str, ...] = ()
     rows: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -109,7 +114,7 @@ def render(format_id: str, *, organ: str | None = None, year: int | None = None,
     pre = prefill or Prefill()
     fields = common()["fields"]
     w = _Writer()
-    w.comment(0, f"{year}年度政府信息公开工作年度报告 — 由 govreport init 生成")
+    w.comment(0, f"{year}年度政府信息公开工作年度报告 — 由 {pre.generator} 生成")
     w.comment(0, f"格式：{fmt.id}（{fmt.name}）")
     w.comment(0, "填写后运行 govreport check 本文件 检查数字和勾稽关系，再运行 govreport build 生成文档。")
     w.comment(0, "“【请填写】”处是占位文字，检查时会提示，请全部替换。序号（一、（一）1.）自动生成，不要手写。")
@@ -125,9 +130,14 @@ def render(format_id: str, *, organ: str | None = None, year: int | None = None,
         w.comment(0, f"previous: …  # {previous}")
     else:
         w.line(f"previous: {scalar(pre.previous)}", previous)
+    if pre.units:
+        w.line("units:", f"{fields['units']['title']}：{fields['units']['description']}")
+        for unit in pre.units:
+            w.line(f"  - {scalar(unit)}")
     w.blank()
     w.line("preface: |", f"{fields['preface']['title']}：{fields['preface']['description']}")
-    for paragraph in str(common()["scaffold_preface"]).format(year=year).strip().split("\n"):
+    preface = pre.preface if pre.preface is not None else str(common()["scaffold_preface"])
+    for paragraph in preface.format(year=year).strip().split("\n"):
         w.line(f"  {paragraph}")
     w.blank()
     if fmt.free_sections:
@@ -178,7 +188,9 @@ def _free_sections(w: _Writer, fmt: FormatDef, pre: Prefill) -> None:
     w.line("sections:", f"{common()['fields']['sections']['title']}：{spec['description']}")
     sections = list(fmt.scaffold_sections)
     if pre.sections:
-        bodies = {s["heading"]: s["body"] for s in fmt.scaffold_sections}
+        stats = pre.stats if pre.stats is not None else fmt.tables["stats"].scaffold
+        bodies = {s["heading"]: s["body"] for s in fmt.scaffold_sections
+                  if _names_rows_of(s["body"], stats)}
         marker = common()["placeholder_marker"]
         sections = [{"heading": h, "body": bodies.get(h, f"{marker}：本年度{h}的实际情况】")}
                     for h in pre.sections]
@@ -186,6 +198,20 @@ def _free_sections(w: _Writer, fmt: FormatDef, pre: Prefill) -> None:
         w.line(f"  - heading: {scalar(s['heading'])}")
         w.line("    body:")
         _content(w, 6, s["body"])
+
+
+def _names_rows_of(body: Any, stats: Mapping[str, Any]) -> bool:
+    """Whether every reference of a scaffold body names a row of the statistics table written
+    (last year's rows, for `init --from`): a body whose reference would be unknown is not used."""
+    from govreport.figures import STATS
+    from govreport.reader.references import references
+
+    columns = [str(c) for c in stats.get("columns", ())]
+    labels = {str(r["label"]) for r in stats.get("rows", ()) if "label" in r}
+    names = labels if len(columns) == 1 else {f"{label}.{c}" for label in labels for c in columns}
+    texts = [body] if isinstance(body, str) else [str(b) for b in body]
+    return all(path.startswith(f"{STATS}.") and path[len(STATS) + 1:] in names
+               for text in texts for path in references(text))
 
 
 def _tables(w: _Writer, fmt: FormatDef, pre: Prefill) -> None:
@@ -207,11 +233,12 @@ def _record(w: _Writer, t: RecordTable, pre: Prefill) -> None:
     for item in t.items:
         if note := pre.notes.get(f"{t.key}.{item.key}"):
             w.comment(4, note)
+        given = pre.rows.get(f"{t.key}.{item.key}", ("0",) * len(item.fields))
         if item.scalar:
             f = item.fields[0]
-            w.line(f"    {item.key}: 0", f"{item.label}：{f.label}")
+            w.line(f"    {item.key}: {given[0]}", f"{item.label}：{f.label}")
             continue
-        inner = ", ".join(f"{f.path.split('.')[-1]}: 0" for f in item.fields)
+        inner = ", ".join(f"{f.path.split('.')[-1]}: {v}" for f, v in zip(item.fields, given, strict=True))
         labels = " / ".join(f.label for f in item.fields)
         w.line(f"    {item.key}: {{{inner}}}", f"{item.label}：{labels}")
 

@@ -194,6 +194,7 @@ def build_schema() -> Schema:
     """The whole schema: common top-level keys, then per-format `sections` and `tables`."""
     fields = common()["fields"]
     signoff = common()["signoff"]
+    publish = common()["publish"]
     ids = list(format_ids())
     top: dict[str, Schema] = {
         "format": _doc(fields["format"]["title"], fields["format"]["description"], {"enum": ids}),
@@ -222,6 +223,22 @@ def build_schema() -> Schema:
                          {"type": "string", "minLength": 1}),
         "deadline": _doc(fields["deadline"]["title"], fields["deadline"]["description"],
                          {"type": "string", "format": "date"}),
+        "units": _doc(fields["units"]["title"], fields["units"]["description"],
+                      {"type": "array", "minItems": 1,
+                       "items": {"type": "string", "minLength": 1}}),
+        "publish": _doc(fields["publish"]["title"], fields["publish"]["description"], {
+            "type": "object", "additionalProperties": False,
+            "properties": {
+                "site_name": _doc(publish["site_name"]["title"], publish["site_name"]["description"],
+                                  {"type": "string", "minLength": 1}),
+                "site_domain": _doc(publish["site_domain"]["title"],
+                                    publish["site_domain"]["description"],
+                                    {"type": "string", "pattern": r"^[^\s/:@?#]+\.[^\s/:@?#]+$"}),
+                "site_id_code": _doc(publish["site_id_code"]["title"],
+                                     publish["site_id_code"]["description"],
+                                     {"type": "string", "pattern": "^[0-9A-Za-z]{10}$"}),
+            },
+        }),
     }
     variants = []
     for fid in ids:

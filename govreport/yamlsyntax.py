@@ -15,6 +15,10 @@ from govreport.source import SourceText
 
 def syntax_error(src: SourceText, lines: list[str], exc: yaml.MarkedYAMLError) -> Finding:
     """The Chinese finding for a YAML syntax error, at the place to fix (`lines`: the file's)."""
+    for mark in (exc.context_mark, exc.problem_mark):
+        unquoted = unquoted_reference(src.name, lines, mark.line) if mark else None
+        if unquoted is not None:
+            return unquoted
     unclosed = _unclosed(src.name, lines, exc)
     if unclosed is not None:
         return unclosed
@@ -77,6 +81,18 @@ _PROBLEMS = [
     ("found invalid Unicode character escape code",
      "双引号字符串中的 \\u 转义不是有效的字符（例如单独的代理项 \\ud800）"),
 ]
+
+
+def unquoted_reference(name: str, lines: list[str], row: int) -> Finding | None:
+    """A number reference `{{ … }}` at the start of a plain value or inside `{ }` / `[ ]`, where
+    YAML reads its braces as a mapping: said at the reference, with what to do."""
+    at = lines[row].find("{{") if row < len(lines) else -1
+    if at < 0:
+        return None
+    return error("SCHEMA", Pos(name, row + 1, at + 1),
+                 "YAML 语法错误：这段含数字引用“{{ … }}”的文字需要加引号——以“{{”开头的文字，"
+                 "或写在花括号 { } 、方括号 [ ] 里的文字，YAML 会把“{”读成映射；"
+                 "请给整段文字加上双引号，或改用 | 写法")
 
 
 @dataclass(frozen=True)

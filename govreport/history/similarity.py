@@ -9,8 +9,9 @@ least `MIN_RUN` characters also found in last year's same section is measured:
 - a character counts as repeated when some `MIN_RUN`-character window around it occurs anywhere
   in last year's section: the union of all common substrings of at least that length, in any
   order. Shorter matches (常用语 such as “政府信息公开” or the organ's name) do not count alone;
-- windows never span two paragraphs, headings or leads, and the headings and leads proposed by
-  the format's own scaffold (meant to repeat every year) and `【请填写…】` placeholders are left out.
+- windows never span two paragraphs, headings or leads, and the headings, leads and standard
+  sentences (their numbers taken from the tables) proposed by the format's own scaffold, meant to
+  repeat every year, and `【请填写…】` placeholders are left out.
 
 It is one hash-set lookup per character: a 5 KB section takes about a millisecond.
 """
@@ -25,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from govreport.findings import Finding, short, warning
-from govreport.formats import FormatDef, common
+from govreport.formats import FormatDef, common, get_format
 from govreport.model import (
     InputBlock,
     InputHeading,
@@ -35,6 +36,7 @@ from govreport.model import (
     Section,
     Text,
 )
+from govreport.reader.references import OPEN, REFERENCE
 
 RULE = "X-SIMILAR"
 DEFAULT_THRESHOLD = 0.6
@@ -189,21 +191,52 @@ def _sentence_ends(value: str) -> Iterator[int]:
         yield len(value)
 
 
+def _placeholder() -> str:
+    """`【请填写…】` as `govreport init` writes it (a regular expression)."""
+    return re.escape(str(common()["placeholder_marker"])) + r"[^】]*】?"
+
+
 @functools.cache
-def _placeholder() -> re.Pattern[str]:
-    """`【请填写…】` as `govreport init` writes it."""
-    return re.compile(re.escape(str(common()["placeholder_marker"])) + r"[^】]*】?")
+def boilerplate(*format_ids: str) -> re.Pattern[str]:
+    """What `govreport init` writes and is meant to stay every year, as printed: placeholders,
+    and the scaffold's standard sentences whose numbers come from the tables (each `{{ }}`
+    reference printed as a number)."""
+    sentences: set[str] = set()
+    marker = str(common()["placeholder_marker"])
+
+    def walk(content: object) -> None:
+        if isinstance(content, str):
+            standard = content.split(marker)[0]
+            if OPEN in standard:
+                parts = REFERENCE.split(standard)[::2]  # the text between the references
+                sentences.add(r"[\d.,/]+".join(re.escape(p) for p in parts))
+        elif isinstance(content, list):
+            for block in content:
+                walk(block)
+        elif isinstance(content, dict):
+            walk(content.get("body"))
+            walk(content.get("text"))
+
+    for fid in format_ids:
+        fmt = get_format(fid)
+        for section in fmt.sections or ():
+            walk(section.scaffold)
+        walk(list(fmt.scaffold_sections))
+    return re.compile("|".join([_placeholder(), *sorted(sentences, key=len, reverse=True)]))
 
 
-def pieces(blocks: list[InputBlock], fixed: frozenset[str]) -> list[Piece]:
-    """The comparable texts of a section body, without scaffold labels and placeholders."""
+def pieces(blocks: list[InputBlock], fixed: frozenset[str],
+           cut: re.Pattern[str] | None = None) -> list[Piece]:
+    """The comparable texts of a section body, without scaffold labels and what `cut`
+    matches (`boilerplate`; placeholders only by default)."""
     out: list[Piece] = []
+    cut = cut or re.compile(_placeholder())
 
     def add(text: Text | None, label: bool) -> None:
         if text is None or (label and text.value in fixed):
             return
         at = 0
-        for start, end in [*((m.start(), m.end()) for m in _placeholder().finditer(text.value)),
+        for start, end in [*((m.start(), m.end()) for m in cut.finditer(text.value)),
                            (len(text.value), len(text.value))]:
             norm, origin = normalize(text.value[at:start])
             if norm:
@@ -261,16 +294,17 @@ def check(report: Report, last: Report, threshold: float, last_name: str) -> lis
     if report.format is None or last.format is None:
         return []
     fixed = scaffold_labels(report.format) | scaffold_labels(last.format)
-    everything = [p for s in last.sections for p in pieces(s.body, fixed)]
+    cut = boilerplate(*sorted({report.format.id, last.format.id}))
+    everything = [p for s in last.sections for p in pieces(s.body, fixed, cut)]
     out = []
     for i, section in enumerate(report.sections):
-        this = pieces(section.body, fixed)
+        this = pieces(section.body, fixed, cut)
         if sum(len(p.norm) for p in this) < MIN_SECTION:
             continue
         other = _counterpart(section, last)
         # A section without a counterpart (legacy before gov-*, or a renamed legacy heading)
         # is compared with the whole of last year's narrative.
-        result = measure(this, pieces(other.body, fixed) if other else everything)
+        result = measure(this, pieces(other.body, fixed, cut) if other else everything)
         if result.share <= threshold:
             continue
         label = report.format.section_label(i, section.heading.value)

@@ -30,7 +30,7 @@ from govreport.formats import (
     TableDef,
     not_applicable_word,
 )
-from govreport.model import Cell, NotApplicable, Report, Stats, StatsRow, TableValues
+from govreport.model import Cell, NotApplicable, Number, Report, Stats, StatsRow, TableValues
 
 FLAG_UP = Decimal(5)
 FLAG_DOWN = Decimal("0.2")
@@ -127,6 +127,20 @@ def _matrix_or_none(t: TableDef | None) -> MatrixTable | None:
     return t if isinstance(t, MatrixTable) else None
 
 
+def jump(old: Number, new: Number) -> tuple[str | None, str | None]:
+    """A change the reader should look at: ("jump" or "drop", its note), or (None, None).
+    As KIROGOVCOMPARE flags it: a ratio above ×`FLAG_UP` or below ×`FLAG_DOWN`, when the
+    larger value reaches `FLAG_MIN`; counts only (not signed changes)."""
+    if old < 0 or new < 0 or max(old, new) < FLAG_MIN:
+        return None, None
+    ratio = Decimal(new) / Decimal(old) if old else None
+    if ratio is None or ratio > FLAG_UP:
+        return "jump", f"大幅增加（×{ratio:.1f}）" if ratio else "大幅增加"
+    if ratio < FLAG_DOWN:
+        return "drop", f"大幅减少（×{ratio:.2f}）" if ratio else "大幅减少"
+    return None, None
+
+
 @dataclass(frozen=True)
 class _Maker:
     """Builds `Stat`s for one table, with the change, percentage, flag and notes worked out."""
@@ -156,14 +170,10 @@ class _Maker:
                 notes.append("新增")
             elif old > 0 and new == 0:
                 notes.append("归零")
-            if kind != SIGNED and old >= 0 and new >= 0 and max(old, new) >= FLAG_MIN:
-                ratio = Decimal(new) / Decimal(old) if old else None
-                if ratio is None or ratio > FLAG_UP:
-                    flag = "jump"
-                    notes.append(f"大幅增加（×{ratio:.1f}）" if ratio else "大幅增加")
-                elif ratio < FLAG_DOWN:
-                    flag = "drop"
-                    notes.append(f"大幅减少（×{ratio:.2f}）" if ratio else "大幅减少")
+            if kind != SIGNED:
+                flag, note = jump(old, new)
+                if note:
+                    notes.append(note)
         return Stat(self.table, path, row, column, old, new, change, percent, flag, tuple(notes))
 
 

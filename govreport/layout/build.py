@@ -9,10 +9,12 @@ from govreport.formats import Grid, MatrixTable, RecordTable, common
 from govreport.layout.document import (
     Blank,
     Block,
+    CellBalance,
     Document,
     Meta,
     PageBreak,
     Paragraph,
+    Publish,
     Run,
     Signoff,
     Table,
@@ -42,6 +44,7 @@ from govreport.model import (
     Text,
     format_date,
     format_number,
+    is_number,
 )
 from govreport.numbering import number_label
 
@@ -84,8 +87,8 @@ def build_document(report: Report, last_year: Report | None = None) -> Document:
         blocks.append(_signoff(report))
     if attached is not None:
         blocks += _attachment(attached)
-    return Document(_meta(report, title_lines), blocks, source=report.name, report=report,
-                    last_year=last_year)
+    return Document(_meta(report, title_lines, blocks), blocks, source=report.name,
+                    report=report, last_year=last_year)
 
 
 def _to_grid(height_pt: float) -> float:
@@ -108,13 +111,27 @@ def _keep_with_signoff(blocks: list[Block]) -> None:
             return
 
 
-def _meta(report: Report, title_lines: list[list[Run]]) -> Meta:
-    assert report.year is not None
-    date = report.signoff.date if report.signoff and report.signoff.date else \
-        dt.date(report.year + 1, 1, 1)
+def _meta(report: Report, title_lines: list[list[Run]], blocks: list[Block]) -> Meta:
+    assert report.year is not None and report.organ is not None
+    signed = report.signoff.date if report.signoff and report.signoff.date else None
     title = "".join(run.text for runs in title_lines for run in runs)
+    headings = [b.text for b in blocks if isinstance(b, Paragraph) and b.style == "heading1"]
+    description = str(common()["description"]).format(title=title, sections="；".join(headings))
     return Meta(title=title, author=report.signoff_organ, subject=str(common()["subject"]),
-                keywords=[*common()["keywords"], f"{report.year}年度"], date=date)
+                keywords=[*common()["keywords"], f"{report.year}年度"],
+                date=signed or dt.date(report.year + 1, 1, 1), organ=report.organ.value,
+                signoff_date=signed, description=description, publish=_publish(report))
+
+
+def _publish(report: Report) -> Publish | None:
+    p = report.publish
+    if p is None:
+        return None
+
+    def value(text: Text | None) -> str | None:
+        return text.value if text is not None else None
+
+    return Publish(value(p.site_name), value(p.site_domain), value(p.site_id_code))
 
 
 # --- title --------------------------------------------------------------------------------
@@ -186,12 +203,27 @@ def _grid_table(tv: TableValues) -> Table:
             v = tv.values.get(c.value)
             text = format_number(v.value) if v is not None else ""
             pos = v.pos if v is not None and v.pos else tv.row_pos.get(c.value.rsplit(".", 1)[0], tv.pos)
+            number = v.value if v is not None and is_number(v.value) else None
+            sums = table.addends(c.value) if isinstance(table, MatrixTable) else ()
             cells.append(TableCell(c.row, c.col, c.rowspan, c.colspan, c.role, text, pos,
-                                   fit=True))
+                                   fit=True, path=c.value, number=number, sums=sums))
         else:
             cells.append(TableCell(c.row, c.col, c.rowspan, c.colspan, c.role, c.text or "", tv.pos))
     keeps = keep_with_next(grid.n_rows, grid.header_rows, cells)
-    return Table(grid.widths_mm, grid.n_rows, cells, grid.header_rows, keeps, name=table.key)
+    return Table(grid.widths_mm, grid.n_rows, cells, grid.header_rows, keeps, name=table.key,
+                 title=table.title, short_title=table.short_title, balances=_balances(table))
+
+
+def _balances(table: RecordTable | MatrixTable) -> tuple[CellBalance, ...]:
+    """A matrix table's stated balances (T3-BAL), one per column, its 总计 included."""
+    if not isinstance(table, MatrixTable):
+        return ()
+
+    def cells(rows: tuple[str, ...], column: str) -> tuple[str, ...]:
+        return tuple(f"{leaf.path}.{column}" for r in rows for leaf in table.leaves(r))
+
+    return tuple(CellBalance(b.rule, b.label, cells(b.left, c.key), cells(b.right, c.key))
+                 for b in table.balances for c in table.all_columns)
 
 
 def _stats_title(stats: Stats) -> Run:
@@ -233,9 +265,12 @@ def _stats_table(stats: Stats) -> Table:
         cells.append(TableCell(r, 1, 1, 1, "input", unit, row.label.pos, row.unit))
         for i, v in enumerate(row.values):
             text = format_number(v.value)
-            cells.append(TableCell(r, 2 + i, 1, 1, "input", text, v.pos, fit=True))
+            number = v.value if is_number(v.value) else None
+            cells.append(TableCell(r, 2 + i, 1, 1, "input", text, v.pos, fit=True,
+                                   path=f"rows.{r - 1}.values.{i}", number=number))
     keeps = keep_with_next(len(stats.rows) + 1, 1, cells)
-    return Table(widths, len(stats.rows) + 1, cells, 1, keeps, name="stats")
+    return Table(widths, len(stats.rows) + 1, cells, 1, keeps, name="stats",
+                 title=_stats_title(stats).text, short_title=d.short_title)
 
 
 # --- sign-off ------------------------------------------------------------------------------

@@ -10,12 +10,18 @@ it; they decide nothing. Runs keep the input text they came from, so a writer ca
 The main types: `Document` (meta, blocks, styles, page, page numbers) holds `Block`s —
 `Paragraph` (a style key and `Run`s of text in font roles), `Blank`, `PageBreak`, `Table`
 (`TableCell`s on a grid) and `Signoff`.
+
+For outputs that are more than a printed page (the HTML's meta tags, the XLSX's formulas) it
+also says, optionally: the organ, sign-off date, description and website in `Meta` (`Publish`);
+each table's title and short title (表三) and the balances it states (`CellBalance`); each
+number cell's value path, its value and, for a total, the paths of the cells it adds up.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from govreport.layout.style import (
     CELL_STYLES,
@@ -84,6 +90,23 @@ class TableCell:
     pos: Pos | None = None
     source: Text | None = None
     fit: bool = False  # a number: on one line, shrunk to fit its cell (govreport.writers.fit)
+    # A number cell: the table value it prints (`new.natural_person`, legacy `rows.3.values.0`),
+    # that value as a number (None for 不适用, printed `/`), and for a computed cell (总计) the
+    # paths of the cells it adds up, so an output can keep the sum live (the XLSX's =SUM).
+    path: str | None = None
+    number: int | Decimal | None = None
+    sums: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CellBalance:
+    """A rule a table states between its cells in one column: the cells of `left` add up to
+    those of `right` (table 3: 一 + 二 = （七）总计 + 四, per column). `label` says it in words."""
+
+    rule: str
+    label: str
+    left: tuple[str, ...]
+    right: tuple[str, ...]
 
 
 @dataclass
@@ -96,7 +119,10 @@ class Table:
     cells: list[TableCell]
     header_rows: int
     keep_with_next: tuple[bool, ...]
-    name: str = ""
+    name: str = ""  # the table's key: active, apply, remedy (the input's), stats (legacy)
+    title: str = ""  # 收到和处理政府信息公开申请情况: an HTML caption, an XLSX sheet's title
+    short_title: str = ""  # 表三: an XLSX sheet's name
+    balances: tuple[CellBalance, ...] = ()
 
     @property
     def n_cols(self) -> int:
@@ -119,14 +145,32 @@ class Signoff:
 Block = Paragraph | Blank | PageBreak | Table | Signoff
 
 
+@dataclass(frozen=True)
+class Publish:
+    """The website the report is published on (the input's `publish`), for the 政府网站 meta
+    tags of the HTML (SiteName, SiteDomain, SiteIDCode); None where the input has none."""
+
+    site_name: str | None = None
+    site_domain: str | None = None
+    site_id_code: str | None = None
+
+
 @dataclass
 class Meta:
+    """Document properties. `date` is the sign-off date, or 1 January after the report year
+    when there is none (`signoff_date` is then None: an output must not state it as the
+    date of publication); `organ` is the publishing organ (`author` signs)."""
+
     title: str
     author: str
     subject: str
     keywords: list[str]
     date: dt.date
     language: str = "zh-CN"
+    organ: str = ""
+    signoff_date: dt.date | None = None
+    description: str = ""  # one sentence saying what the report holds (an HTML Description)
+    publish: Publish | None = None
 
 
 @dataclass

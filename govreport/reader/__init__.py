@@ -18,14 +18,16 @@ from govreport.formats import (
     format_ids,
     get_format,
 )
-from govreport.model import InputSignoff, Report, Section, Text
+from govreport.model import InputSignoff, InputUnits, Report, Section, Text
 from govreport.position import Pos
 from govreport.reader.content import check_own_number, read_content
 from govreport.reader.context import Context
 from govreport.reader.keys import check_keys
+from govreport.reader.publish import read_publish
+from govreport.reader.references import resolve_references
 from govreport.reader.tables import read_matrix, read_record, read_stats
 from govreport.reader.values import describe, read_date, read_int, read_text
-from govreport.source import read_source
+from govreport.source import SourceText, read_source
 from govreport.yamltree import Mapping, Node, Scalar, Sequence, compose
 
 YEAR_RANGE = (2008, 2100)
@@ -37,11 +39,16 @@ def top_level_keys() -> dict[str, str]:
 
 def read_report(path: Path, name: str | None = None) -> Report:
     """Read and validate `path`. Raises `InputError` when the file is not usable YAML at all."""
-    src = read_source(path, name)
+    return read_source_report(read_source(path, name))
+
+
+def read_source_report(src: SourceText) -> Report:
+    """Read and validate decoded text (a file's, or text about to be written to `src.path`)."""
     doc = compose(src)
     ctx = Context(src.name, [*src.findings, *doc.findings])
-    report = Report(path=path, name=src.name, format=None)
+    report = Report(path=src.path, name=src.name, format=None)
     _read_top(ctx, report, doc.root)
+    resolve_references(ctx, report)  # once the tables are read: texts print their numbers
     report.findings = ctx.all_findings()
     return report
 
@@ -77,6 +84,10 @@ def _read_top(ctx: Context, report: Report, root: Node) -> None:
             report.previous = (report.path.parent / text.value)
     if (node := root.get("deadline")) is not None:
         report.deadline = read_date(ctx, node, "公布期限（deadline）")
+    if (node := root.get("units")) is not None:
+        report.units = _read_units(ctx, node, root.key_pos("units"))
+    if (node := root.get("publish")) is not None:
+        report.publish = read_publish(ctx, node)
     if fmt is None:
         return
     if (node := root.get("sections")) is not None:
@@ -86,6 +97,16 @@ def _read_top(ctx: Context, report: Report, root: Node) -> None:
             report.sections = _read_fixed_sections(ctx, node, fmt, root.key_pos("sections"))
     if (node := root.get("tables")) is not None:
         _read_tables(ctx, report, node, fmt, root.key_pos("tables"))
+
+
+def _read_units(ctx: Context, node: Node, key_pos: Pos) -> InputUnits | None:
+    """`units:` (v2): a non-empty list of paths or globs; they are resolved when checked."""
+    if not isinstance(node, Sequence) or not node.items:
+        ctx.error(node.pos, "单位报告（units）应为单位报告文件路径或通配符的非空列表，"
+                            f"如 [单位/*.yaml]，这里是{describe(node)}")
+        return None
+    entries = [t for item in node.items if (t := read_text(ctx, item, "单位报告的路径"))]
+    return InputUnits(key_pos, entries)
 
 
 def _read_format(ctx: Context, root: Mapping) -> FormatDef | None:

@@ -8,14 +8,16 @@ A writer is an object with
 
 and optionally `preflight(document) -> list[Finding]` (problems found before rendering: the
 PDF's GLYPH; `check` runs them too), `warm_up()` (load libraries and fonts once in a batch's
-parent process, before workers fork) and `notes() -> list[str]` (one-line notices a build
-prints once, such as the PDF's substitute fonts).
+parent process, before workers fork), `notes() -> list[str]` (one-line notices a build
+prints once, such as the PDF's substitute fonts) and `cost` (how long its render takes next
+to the others', default 1: a single-file build renders the costliest in its own process and
+the rest beside it, see `render_cost`).
 
 Writers are found through the entry-point group `govreport.writers`: each entry names a class
 (or any callable) that takes the build's `WriterOptions` and returns a writer. The built-in
-DOCX and PDF writers are registered there too (pyproject.toml); they are used even when
-govreport runs from a source tree that was not installed, and their names are theirs (an
-entry point adds outputs, it does not replace these). An installed package that declares an
+DOCX, PDF, HTML and XLSX writers are registered there too (pyproject.toml); they are used
+even when govreport runs from a source tree that was not installed, and their names are theirs
+(an entry point adds outputs, it does not replace these). An installed package that declares an
 entry point adds a `--to` output with no change to govreport. Looking entry points up imports
 `importlib.metadata` (~25 ms, with the email package): it is done only when an output other
 than the built-ins is asked for, or all of them are listed.
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 
 ENTRY_POINT_GROUP = "govreport.writers"
 BUILTIN = {"docx": "govreport.writers.docx:DocxWriter", "pdf": "govreport.writers.pdf:PdfWriter",
+           "html": "govreport.writers.html:HtmlWriter", "xlsx": "govreport.writers.xlsx:XlsxWriter",
            "png": "govreport.writers.infographic:PngWriter",
            "svg": "govreport.writers.infographic:SvgWriter"}
 DEFAULT_OUTPUTS = ("docx", "pdf")
@@ -54,6 +57,15 @@ class WriterOptions:
 
     fonts: Mapping[str, str] = field(default_factory=dict)
     pdfa: bool = False
+
+
+DEFAULT_COST = 1.0
+
+
+def render_cost(writer: Writer) -> float:
+    """The writer's declared `cost`: how a single-file build splits the renders over two
+    processes (the costliest alone)."""
+    return float(getattr(writer, "cost", DEFAULT_COST))
 
 
 class UnknownOutput(ValueError):

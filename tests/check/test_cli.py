@@ -11,6 +11,7 @@ import jsonschema
 import pytest
 import yaml
 
+import govreport
 from govreport.cli import main
 from tests.conftest import EXAMPLES, GOV_2019, GOV_2021, LEGACY
 
@@ -87,6 +88,37 @@ def test_init_then_check_has_only_placeholder_warnings(capsys, tmp_path, fmt):
     findings = json.loads(out)["files"][0]["findings"]
     assert code == 0
     assert findings and {f["rule"] for f in findings} == {"PLACEHOLDER"}
+
+
+INIT_FIGURES = {
+    # format, year: (table lines as init writes them → as the clerk fills them in, the text then printed)
+    "gov-2021": (2025, [("licensing: 0", "licensing: 156"), ("fees: 0", "fees: 12.50"),
+                        ("carried_over: [0, 0, 0, 0, 0, 0]", "carried_over: [1, 0, 0, 0, 0, 0]"),
+                        ("carry_forward: [0, 0, 0, 0, 0, 0]", "carry_forward: [1, 0, 0, 0, 0, 0]")],
+                 ["作出行政许可决定156件", "行政事业性收费金额12.50万元", "上年结转1件",
+                  "结转下年度继续办理1件", "被提起行政诉讼0件"]),
+    "gov-2019": (2020, [("decisions: 0}", "decisions: 41}")], ["作出行政许可决定41件"]),
+    "legacy": (2018, [("{label: 收到申请数, unit: 件, values: [0]}",
+                       "{label: 收到申请数, unit: 件, values: [5]}")],
+               ["本年度收到政府信息公开申请5件。"]),
+}
+
+
+@pytest.mark.parametrize("fmt", INIT_FIGURES)
+def test_init_writes_its_standard_sentences_with_the_tables_numbers(capsys, tmp_path, fmt):
+    year, fills, printed = INIT_FIGURES[fmt]
+    target = tmp_path / f"{fmt}.yaml"
+    run(capsys, "init", "--format", fmt, "--year", year, "-o", target)
+    text = target.read_text(encoding="utf-8")
+    assert "{{ " in text
+    for old, new in fills:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    target.write_text(text, encoding="utf-8")
+    _, out, _ = run(capsys, "check", "--json", target)
+    assert {f["rule"] for f in json.loads(out)["files"][0]["findings"]} == {"PLACEHOLDER"}
+    narrative = "".join(t.value for t in govreport.load(target).texts())
+    assert [p for p in printed if p not in narrative] == []
 
 
 def test_init_writes_every_row_key_with_its_label_and_zero_counts(capsys, tmp_path):

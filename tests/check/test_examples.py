@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+import docx
 import pytest
 
 import govreport
+from govreport.cli import main
 from govreport.model import (
     InputHeading,
     InputLead,
@@ -93,14 +96,37 @@ def test_gov_examples_fill_every_table_with_nonzero_balancing_numbers():
         assert apply.number("new.total") > 0 and apply.number("carry_forward.total") > 0
 
 
-def test_gov_2021_example_quotes_the_table_figures_in_its_overview():
+def printed(example: Path, folder: Path) -> str:
+    """The report's text as its DOCX prints it, built by `govreport build`."""
+    assert main(["build", str(example), "-o", str(folder), "--to", "docx"]) == 0
+    return "".join(p.text for p in docx.Document(str(folder / f"{example.stem}.docx")).paragraphs)
+
+
+def test_gov_2021_example_prints_the_table_figures_in_its_overview(tmp_path):
     report = govreport.load(GOV_2021)
     apply = report.tables["apply"]
-    overview = "".join(t.value for t in report.texts())
+    overview = printed(GOV_2021, tmp_path)
     assert f"共收到政府信息公开申请{apply.number('new.total')}件" in overview
     assert f"上年结转{apply.number('carried_over.total')}件" in overview
     assert f"结转下年度继续办理{apply.number('carry_forward.total')}件" in overview
     assert f"作出行政许可决定{report.tables['active'].number('licensing')}件" in overview
+
+
+@pytest.mark.parametrize("example", [GOV_2021, GOV_2019, *NEW_GOV_2021], ids=lambda p: p.stem)
+def test_gov_examples_take_the_figures_they_state_from_the_tables(example):
+    """The numbers come from references, not typed twice: the file does not hold the figure."""
+    text = example.read_text(encoding="utf-8")
+    new = govreport.load(example).tables["apply"].number("new.total")
+    assert "新收政府信息公开申请{{ apply.new.total }}件" in text \
+        or "收到政府信息公开申请{{ apply.new.total }}件" in text
+    assert f"政府信息公开申请{new}件" not in text
+    assert "办结{{ apply.total.total }}件" in text or "已办结{{ apply.total.total }}件" in text
+
+
+def test_a_table_figure_changed_changes_the_text_that_states_it(variant):
+    v = variant(GOV_2021_CITY, ("licensing: 236418", "licensing: 236420"))
+    text = "".join(t.value for t in govreport.load(v.path).texts())
+    assert "公开行政许可决定236420件" in text and "236418" not in text
 
 
 def test_gov_2021_example_has_a_full_narrative():
@@ -129,10 +155,10 @@ def test_new_gov_2021_examples_balance_table_3_in_every_column(example):
 
 
 @pytest.mark.parametrize("example", NEW_GOV_2021, ids=lambda path: path.stem)
-def test_new_gov_2021_examples_state_the_figures_their_tables_hold(example):
+def test_new_gov_2021_examples_print_the_figures_their_tables_hold(example, tmp_path):
     report = govreport.load(example)
     apply, active, remedy = (report.tables[key] for key in ("apply", "active", "remedy"))
-    text = "".join(t.value for t in report.texts())
+    text = printed(example, tmp_path)
     suits = remedy.number("suit_direct.total") + remedy.number("suit_after_review.total")
     phrases = [
         f"共新收政府信息公开申请{apply.number('new.total')}件",

@@ -28,6 +28,11 @@ GENERATED: dict[str, Callable[[], bytes]] = {
     # 199,000 sections, each missing both of its keys: 398,000 problems, 1,000 listed
     "many-empty-items.yaml": lambda: (BASE.split("  - heading")[0] + "  - {}\n" * 199_000).encode(),
     "long-line.yaml": lambda: (BASE.replace("organ: 泉阳镇人民政府", "organ: 泉阳镇" + ": 泉阳镇" * 400_000)).encode(),
+    # 50,000 number references in one paragraph, none of which can be resolved (no statistics
+    # table): 50,000 problems, 1,000 listed, each at its `{{`
+    "many-unknown-references.yaml": lambda: BASE.replace(
+        "本年度主动公开政府信息326条。",
+        "本年度主动公开政府信息326条。" + "收到申请{{ stats.收到申请数 }}件，" * 50_000).encode(),
 }
 """Bad inputs too big to commit, by file name (under generated/ beside the corpus)."""
 

@@ -99,6 +99,9 @@ CASES = [
     Bad("generated/many-empty-items.yaml", 5, 5, "第 1 个章节 中缺少“heading”",
         also=("generated/many-empty-items.yaml:505:5: error SCHEMA: 从这里起还有 397000 个问题没有列出",)),
     Bad("generated/long-line.yaml", 2, len("organ: 泉阳镇") + 1, "不能出现冒号"),
+    Bad("generated/many-unknown-references.yaml", 6, len("    body: 本年度主动公开政府信息326条。收到申请") + 1,
+        "未知的数字引用“{{ stats.收到申请数 }}”：本报告没有统计表（tables.stats）",
+        also=("error SCHEMA: 从这里起还有 49000 个问题没有列出",)),
     # previous:
     Bad("previous-missing.yaml", 4, 11, "找不到上一年度报告“2016/泉阳镇.yaml”", rule="X-YEAR"),
     Bad("previous-self.yaml", 4, 11, "指向了本文件自身", rule="X-YEAR"),

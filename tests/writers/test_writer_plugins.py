@@ -66,7 +66,7 @@ def test_an_installed_writer_builds_its_output(plugin_path, tmp_path):
 def test_build_help_lists_the_installed_outputs(plugin_path):
     done = govreport_with(plugin_path, "build", "--help")
     assert done.returncode == 0
-    assert "docx、pdf、png、svg、txt" in " ".join(done.stdout.split())
+    assert "docx、pdf、html、xlsx、png、svg、txt" in " ".join(done.stdout.split())
 
 
 def test_json_names_each_output_by_its_writer(plugin_path, tmp_path):
@@ -86,6 +86,6 @@ def test_an_output_no_writer_provides_is_a_chinese_usage_error(capsys):
     from govreport.cli import main
 
     assert main(["build", str(GOV_2021), "--to", "odt"]) == 2
-    assert "不支持的输出格式“odt”；可用：docx、pdf" in capsys.readouterr().err
+    assert "不支持的输出格式“odt”；可用：docx、pdf、html、xlsx" in capsys.readouterr().err
     with pytest.raises(UnknownOutput):
         load_writers(["odt"])

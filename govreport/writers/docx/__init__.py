@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 class DocxWriter:
     name = "docx"
     suffix = ".docx"
+    cost = 3.0  # next to the others' (render_cost): python-docx's import and the package
 
     def __init__(self, options: WriterOptions | None = None) -> None:
         self.options = options

@@ -95,12 +95,14 @@ class PngWriter(InfographicWriter):
     name = "png"
     suffix = ".png"
     library = "PIL.ImageDraw"
+    cost = 5.0  # next to the others' (render_cost): drawing and compressing 3 million pixels
 
 
 class SvgWriter(InfographicWriter):
     name = "svg"
     suffix = ".svg"
     library = "matplotlib.backends.backend_svg"
+    cost = 25.0  # matplotlib: importing it alone takes longer than the whole PDF
 
 
 PACKAGES = {"PIL": "pillow>=10.1", "matplotlib": "matplotlib>=3.9"}

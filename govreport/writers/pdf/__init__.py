@@ -17,14 +17,19 @@ if TYPE_CHECKING:
     from govreport.writers import WriterOptions
 
 
+PDFA_COST = 3.0  # added to the PDF's: pikepdf's import, rewriting and saving the file
+
+
 class PdfWriter:
     name = "pdf"
     suffix = ".pdf"
+    cost = 8.0  # next to the others' (render_cost): line breaking, tables, subsetting and compressing the fonts
 
     def __init__(self, options: WriterOptions | None = None) -> None:
         self.font_choices: Mapping[str, str] = dict(options.fonts) if options else {}
         self.pdfa = bool(options and options.pdfa)
         if self.pdfa:  # a missing pikepdf is a usage error before any file is built
+            self.cost = self.cost + PDFA_COST
             from govreport.writers.pdf.pdfa import require_pikepdf
 
             require_pikepdf()
