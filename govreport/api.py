@@ -18,9 +18,11 @@ from govreport.writers import DEFAULT_OUTPUTS, WriterOptions, load_writers
 
 if TYPE_CHECKING:
     from govreport.builder import BuildResult
+    from govreport.bundle import BundleCheck
     from govreport.writers import Writer
 
-__all__ = ["FileCheck", "build", "check", "check_file", "load", "load_file", "writers_for"]
+__all__ = ["FileCheck", "build", "check", "check_file", "load", "load_file", "publish", "verify",
+           "writers_for"]
 
 
 def check(report: Report, *, similar_threshold: float | None = None) -> list[Finding]:
@@ -34,11 +36,12 @@ def check(report: Report, *, similar_threshold: float | None = None) -> list[Fin
 
 
 def writers_for(outputs: Sequence[str] = DEFAULT_OUTPUTS,
-                fonts: Mapping[str, str] | None = None) -> list[Writer]:
+                fonts: Mapping[str, str] | None = None, *, pdfa: bool = False) -> list[Writer]:
     """The writers of `outputs` (`--to` values), ready: their fonts resolved, so that a font
     that cannot be used raises `govreport.fonts.FontError` here, before any file is built.
-    An unknown output raises `govreport.writers.UnknownOutput`."""
-    writers = load_writers(outputs, WriterOptions(dict(fonts or {})))
+    `pdfa` makes the PDF PDF/A-2b. An unknown output raises `govreport.writers.UnknownOutput`
+    (`WriterUnavailable`, a subclass, when a library the writer needs is not installed)."""
+    writers = load_writers(outputs, WriterOptions(dict(fonts or {}), pdfa=pdfa))
     for writer in writers:
         notes = getattr(writer, "notes", None)
         if notes is not None:
@@ -61,7 +64,7 @@ def check_file(path: str | os.PathLike[str], *, similar_threshold: float | None 
 def build(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
           outdir: str | os.PathLike[str] = "out", outputs: Sequence[str] = DEFAULT_OUTPUTS,
           jobs: int | None = None, fonts: Mapping[str, str] | None = None, *,
-          writers: Sequence[Writer] | None = None, debug: bool = False,
+          pdfa: bool = False, writers: Sequence[Writer] | None = None, debug: bool = False,
           on_start: Callable[[int], None] | None = None,
           on_result: Callable[[int, BuildResult], None] | None = None) -> list[BuildResult]:
     """Build reports: files, folders (searched for *.yaml / *.yml) and glob patterns.
@@ -69,7 +72,8 @@ def build(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     Returns one `BuildResult` per input, in input order; a file with errors is reported, not
     raised. `outputs` are `--to` values (any installed writer); `writers` may be given
     instead (from `writers_for`). `jobs` worker processes (default: the number of CPUs);
-    `fonts` are PDF font choices by role, as `--font` takes them. `on_start(count)` is called
+    `fonts` are PDF font choices by role, as `--font` takes them; `pdfa` makes the PDF
+    PDF/A-2b (`--pdfa`). `on_start(count)` is called
     once the inputs are known, `on_result(index, result)` as each file finishes.
 
     Raises `govreport.inputs.BuildError` for usage problems (nothing matches, two inputs would
@@ -82,7 +86,43 @@ def build(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
     arguments = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     plan = inputs.plan_outputs(inputs.collect_inputs(arguments), Path(outdir))
     if writers is None:
-        writers = writers_for(outputs, fonts)
+        writers = writers_for(outputs, fonts, pdfa=pdfa)
     if on_start is not None:
         on_start(len(plan))
     return batch.run_jobs(plan, writers, workers=jobs, debug=debug, on_result=on_result)
+
+
+def publish(paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+            outdir: str | os.PathLike[str] = "out", jobs: int | None = None,
+            fonts: Mapping[str, str] | None = None, *, writers: Sequence[Writer] | None = None,
+            debug: bool = False, on_start: Callable[[int], None] | None = None,
+            on_result: Callable[[int, BuildResult], None] | None = None) -> list[BuildResult]:
+    """Publish reports: per input a bundle folder under `outdir` with its DOCX, PDF/A-2b,
+    HTML, XLSX, 图解 PNG, the source YAML and `manifest.json` (sizes, SHA-256, govreport
+    version, fonts). Inputs, results and callbacks as for `build`; a result's `outputs` are
+    the bundle's files but the manifest.
+
+    Raises `govreport.publish.PublishError` when a writer a bundle needs is not installed,
+    and what `build` raises for usage problems, all before anything is written.
+    """
+    from govreport import batch, inputs
+    from govreport.publish import publish_file, publish_writers
+
+    arguments = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+    plan = inputs.plan_outputs(inputs.collect_inputs(arguments), Path(outdir))
+    if writers is None:
+        writers = publish_writers(fonts)
+    if on_start is not None:
+        on_start(len(plan))
+    return batch.run_jobs(plan, writers, workers=jobs, debug=debug, on_result=on_result,
+                          build=publish_file)
+
+
+def verify(path: str | os.PathLike[str], *, pdfa: bool = False) -> list[BundleCheck]:
+    """Check published bundles: `path` is one bundle folder or a folder holding several
+    (`publish`'s `outdir`). Each result names every file changed, missing or added since
+    publication; with `pdfa` the PDF is validated as PDF/A-2b too (about a second a report).
+    Raises `govreport.bundle.BundleError` when `path` holds no bundle."""
+    from govreport.bundle import find_bundles, verify_bundle
+
+    return [verify_bundle(folder, pdfa) for folder in find_bundles(Path(path))]

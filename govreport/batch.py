@@ -12,20 +12,25 @@ from govreport.inputs import Job
 from govreport.writers import Writer
 
 ResultCallback = Callable[[int, BuildResult], None]
+FileBuilder = Callable[..., BuildResult]
+"""`build_file`'s signature: (input, folder, writers, stem=, parallel=) → BuildResult."""
 
 
 def run_jobs(jobs: Sequence[Job], writers: Sequence[Writer], workers: int | None = None,
-             debug: bool = False, on_result: ResultCallback | None = None) -> list[BuildResult]:
+             debug: bool = False, on_result: ResultCallback | None = None,
+             build: FileBuilder = build_file) -> list[BuildResult]:
     """Build every job with `writers`; results in input order. `on_result(index, result)` is
     called as each file finishes (for progress output). `workers` processes (default: the
-    number of CPUs); a single file is built on two cores instead."""
+    number of CPUs); a single file is built on two cores instead. `build` makes one file's
+    outputs (`build_file`; `publish_file` for bundles): a module-level function, so that
+    worker processes can be handed it."""
     if workers is None:
         workers = os.cpu_count() or 1
     writers = tuple(writers)
     if workers <= 1 or len(jobs) <= 1:
         results = []
         for i, job in enumerate(jobs):
-            result = _build_one(job, writers, debug, parallel=len(jobs) == 1)
+            result = _build_one(job, writers, debug, build, parallel=len(jobs) == 1)
             results.append(result)
             if on_result:
                 on_result(i, result)
@@ -35,7 +40,7 @@ def run_jobs(jobs: Sequence[Job], writers: Sequence[Writer], workers: int | None
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=_context(),
                              initializer=_init_worker) as pool:
         futures: dict[Future[BuildResult], int] = {
-            pool.submit(_build_one, job, writers, debug): i
+            pool.submit(_build_one, job, writers, debug, build): i
             for i, job in enumerate(jobs)
         }
         try:
@@ -57,11 +62,11 @@ def _outcome(future: Future[BuildResult], job: Job) -> BuildResult:
         return BuildResult(os.fspath(job.input), error=f"生成进程意外退出：{type(exc).__name__}: {exc}")
 
 
-def _build_one(job: Job, writers: tuple[Writer, ...], debug: bool,
+def _build_one(job: Job, writers: tuple[Writer, ...], debug: bool, build: FileBuilder,
                parallel: bool = False) -> BuildResult:
     """One file, every failure turned into that file's result."""
     try:
-        return build_file(job.input, job.folder, writers, stem=job.stem, parallel=parallel)
+        return build(job.input, job.folder, writers, stem=job.stem, parallel=parallel)
     except Exception as exc:
         detail = traceback.format_exc() if debug else None
         message = f"内部错误（{type(exc).__name__}: {exc}）；加 --debug 可查看详细信息"

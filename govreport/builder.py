@@ -47,6 +47,7 @@ class BuildResult:
     outputs: list[Output] = field(default_factory=list)
     error: str | None = None  # an unexpected failure while rendering or writing
     traceback: str | None = None  # with --debug only
+    bundle: Path | None = None  # `publish`: the folder the outputs and the manifest are in
 
     @property
     def ok(self) -> bool:
@@ -64,6 +65,8 @@ class BuildResult:
             "outputs": [o.as_dict() for o in self.outputs],
             "error": self.error,
         }
+        if self.bundle is not None:
+            out["bundle"] = str(self.bundle)
         if self.traceback:
             out["traceback"] = self.traceback
         return out

@@ -98,14 +98,14 @@ def _font_choices(options: list[str] | None) -> dict[str, str]:
         raise UsageError(str(exc)) from None
 
 
-def _writers(to: str, font: list[str] | None) -> list:
+def _writers(to: str, font: list[str] | None, pdfa: bool = False) -> list:
     """The writers `--to` names, ready (fonts resolved): every problem a usage error."""
     from govreport import writers
     from govreport.fonts import FontError
 
     fonts = _font_choices(font)
     try:
-        return api.writers_for(writers.parse_outputs(to), fonts)
+        return api.writers_for(writers.parse_outputs(to), fonts, pdfa=pdfa)
     except (writers.UnknownOutput, FontError) as exc:
         raise UsageError(str(exc)) from None
 
@@ -387,17 +387,24 @@ def build_command(
     output: Annotated[Path, typer.Option("-o", "--output", help="输出文件夹；输入来自多个文件夹时在其中保持文件夹结构。")] = Path("."),
     to: Annotated[str, typer.Option("--to", help=_outputs_help("生成"))] = "docx,pdf",
     font: FontOption = None,
+    pdfa: Annotated[bool, typer.Option("--pdfa", help="PDF 生成为 PDF/A-2b（长期归档格式：嵌入 XMP 元数据和 sRGB 输出意图）。")] = False,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="同时生成的进程数，默认为 CPU 核数。")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只显示错误和最后的汇总。")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="在标准输出打印 JSON 结果（不显示进度）。")] = False,
     report: Annotated[Path | None, typer.Option("--report", help="另把 JSON 结果写入这个文件。")] = None,
 ) -> None:
     """生成报告文档：先检查，没有错误才生成 DOCX 和 PDF（或 --to 所列的格式）；可一次生成多个文件。"""
+    _run_builds(api.build, files, output, _writers(to, font, pdfa), jobs, quiet, as_json, report)
+
+
+def _run_builds(run, files: list[str], output: Path, writers: list, jobs: int | None,
+                quiet: bool, as_json: bool, report: Path | None) -> None:
+    """`build` and `publish`: run `run` (api.build or api.publish) over the inputs with
+    progress output, then exit with the status of the results."""
     import contextlib
 
     from govreport import inputs, progress
 
-    writers = _writers(to, font)
     total = finished = 0
     with contextlib.ExitStack() as stack:
         out = None
@@ -417,8 +424,8 @@ def build_command(
             out.file_done(result)
 
         try:
-            results = api.build(files, output, writers=writers, jobs=jobs,
-                                debug=_state["debug"], on_start=start, on_result=done)
+            results = run(files, output, writers=writers, jobs=jobs, debug=_state["debug"],
+                          on_start=start, on_result=done)
         except inputs.BuildError as exc:
             raise UsageError(str(exc)) from None
         except KeyboardInterrupt:
@@ -431,6 +438,54 @@ def build_command(
 
         atomic_write_text(report, progress.as_json(results) + "\n")
     raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_ERRORS)
+
+
+@app.command("publish")
+def publish_command(
+    files: Annotated[list[str], typer.Argument(help="YAML 文件、文件夹（查找其中所有 .yaml/.yml）或通配符。", show_default=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件夹：每份报告在其中生成一个与报告同名的发布包文件夹。")] = Path("."),
+    font: FontOption = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="同时生成的进程数，默认为 CPU 核数。")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="只显示错误和最后的汇总。")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="在标准输出打印 JSON 结果（不显示进度）。")] = False,
+    report: Annotated[Path | None, typer.Option("--report", help="另把 JSON 结果写入这个文件。")] = None,
+) -> None:
+    """生成发布包：每份报告一个文件夹，含 DOCX、PDF/A、HTML、XLSX、图解 PNG、源 YAML 和 manifest.json（各文件的大小和 SHA-256）。"""
+    from govreport.fonts import FontError
+    from govreport.publish import PublishError, publish_writers
+
+    try:
+        writers = publish_writers(_font_choices(font))
+    except (PublishError, FontError) as exc:
+        raise UsageError(str(exc)) from None
+    _run_builds(api.publish, files, output, writers, jobs, quiet, as_json, report)
+
+
+@app.command("verify")
+def verify_command(
+    folder: Annotated[Path, typer.Argument(help="govreport publish 生成的发布包文件夹，或包含多个发布包的文件夹。", show_default=False)],
+    pdfa: Annotated[bool, typer.Option("--pdfa", help="另用 pikepdf 校验 PDF 是否符合 PDF/A-2b（每份报告约需 1 秒）。")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 格式输出结果。")] = False,
+) -> None:
+    """核对发布包：按 manifest.json 重新计算每个文件的 SHA-256，指出改动、缺少和多出的文件。"""
+    from govreport.bundle import BundleError
+    from govreport.writers import WriterUnavailable
+
+    try:
+        checks = api.verify(folder, pdfa=pdfa)
+    except (BundleError, WriterUnavailable) as exc:
+        raise UsageError(str(exc)) from None
+    if as_json:
+        typer.echo(json.dumps({"bundles": [c.as_dict() for c in checks]}, ensure_ascii=False,
+                              indent=2))
+    else:
+        for check in checks:
+            for line in check.lines():
+                typer.echo(line)
+        bad = sum(not c.ok for c in checks)
+        typer.echo(f"已核对 {len(checks)} 个发布包：{len(checks) - bad} 个完好"
+                   + (f"，{bad} 个与发布时不符。" if bad else "。"))
+    raise typer.Exit(EXIT_OK if all(c.ok for c in checks) else EXIT_ERRORS)
 
 
 @app.command("fonts")

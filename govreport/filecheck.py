@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govreport.checks import check_report
+from govreport.checkcontext import CheckContext
+from govreport.checks import check_context
 from govreport.findings import Finding, has_errors, sort_findings
 from govreport.history.similarity import resolve_threshold
 from govreport.model import Report
@@ -66,12 +67,13 @@ def check_file(path: str | os.PathLike[str], *, similar_threshold: float | None 
     loaded = load_file(path)
     if loaded.report is None:
         return loaded
-    checked = FileCheck(loaded.file, check_report(loaded.report, threshold), loaded.report)
+    context = CheckContext(loaded.report, threshold)
+    checked = FileCheck(loaded.file, check_context(context), loaded.report)
     if checked.ok and writers:
         from govreport.layout.build import build_document
         from govreport.writers import preflight
 
-        checked.document = build_document(loaded.report)
+        checked.document = build_document(loaded.report, context.last)
         checked.findings = sort_findings([*checked.findings,
                                           *preflight(writers, checked.document)])
     return checked

@@ -205,6 +205,7 @@ class Report:
     stats: Stats | None = None
     signoff: InputSignoff | None = None
     previous: Path | None = None
+    deadline: dt.date | None = None  # the input's own publication deadline (rule DEADLINE)
     units: InputUnits | None = None
     publish: InputPublish | None = None
     positions: dict[str, Pos] = field(default_factory=dict)

@@ -38,6 +38,9 @@ def problem_lines(result: BuildResult, quiet: bool) -> list[str]:
 def file_line(index: int, total: int, result: BuildResult) -> str:
     name = printable(result.file)
     if result.ok:
+        if result.bundle is not None:
+            return (f"[{index}/{total}] 已发布 {name} → {printable(str(result.bundle))}"
+                    f"（{len(result.outputs)} 个文件和清单）")
         outputs = "、".join(printable(str(o.path)) for o in result.outputs)
         return f"[{index}/{total}] 已生成 {name} → {outputs}"
     errors, _ = counts(result)
@@ -53,7 +56,8 @@ def summary_rows(results: Sequence[BuildResult]) -> list[tuple[str, ...]]:
     rows = []
     for r in results:
         errors, warnings = counts(r)
-        outputs = "、".join(o.path.name for o in r.outputs) or "—"
+        outputs = (f"{r.bundle.name}/" if r.bundle is not None else
+                   "、".join(o.path.name for o in r.outputs) or "—")
         rows.append((printable(r.file), STATUS_LABEL[r.status], str(errors), str(warnings),
                      printable(outputs)))
     return rows

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from govreport.deadline import legal_deadline
 from govreport.formats import (
     FormatDef,
     MatrixTable,
@@ -153,6 +154,9 @@ def render(format_id: str, *, organ: str | None = None, year: int | None = None,
     w.line("signoff:", f"{fields['signoff']['title']}：{fields['signoff']['description']}")
     w.line(f"  organ: {scalar(organ)}", f"{signoff['organ']['title']}：{signoff['organ']['description']}")
     w.line(f"  date: {year + 1}-01-20", f"{signoff['date']['title']}：请改为实际日期")
+    due = legal_deadline(organ, year).date
+    w.comment(0, f"deadline: {due.isoformat()}  # {fields['deadline']['title']}："
+                 f"{fields['deadline']['description']}")
     return w.text(), year
 
 

@@ -221,6 +221,8 @@ def build_schema() -> Schema:
         }),
         "previous": _doc(fields["previous"]["title"], fields["previous"]["description"],
                          {"type": "string", "minLength": 1}),
+        "deadline": _doc(fields["deadline"]["title"], fields["deadline"]["description"],
+                         {"type": "string", "format": "date"}),
         "units": _doc(fields["units"]["title"], fields["units"]["description"],
                       {"type": "array", "minItems": 1,
                        "items": {"type": "string", "minLength": 1}}),

@@ -53,8 +53,9 @@ from govreport.numbering import number_label
 TITLE_CHARS_PER_LINE = int(PAGE.text_width_mm / (TITLE_PT * MM_PER_PT)) - 1
 
 
-def build_document(report: Report) -> Document:
-    """Lay out a complete, error-free report (as returned by a strict `govreport.load`)."""
+def build_document(report: Report, last_year: Report | None = None) -> Document:
+    """Lay out a complete, error-free report (as returned by a strict `govreport.load`);
+    `last_year` is the report `previous:` names, when it can be compared."""
     fmt = report.format
     assert fmt is not None and report.organ is not None and report.year is not None
     blocks: list[Block] = []
@@ -86,7 +87,8 @@ def build_document(report: Report) -> Document:
         blocks.append(_signoff(report))
     if attached is not None:
         blocks += _attachment(attached)
-    return Document(_meta(report, title_lines, blocks), blocks, source=report.name)
+    return Document(_meta(report, title_lines, blocks), blocks, source=report.name,
+                    report=report, last_year=last_year)
 
 
 def _to_grid(height_pt: float) -> float:

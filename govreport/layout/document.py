@@ -33,7 +33,7 @@ from govreport.layout.style import (
     PageNumbers,
     ParagraphStyle,
 )
-from govreport.model import Text
+from govreport.model import Report, Text
 from govreport.position import Pos
 
 
@@ -182,6 +182,10 @@ class Document:
     page_numbers: PageNumbers = PAGE_NUMBERS
     paragraph_styles: dict[str, ParagraphStyle] = field(default_factory=lambda: PARAGRAPH_STYLES)
     cell_styles: dict[str, CellStyle] = field(default_factory=lambda: CELL_STYLES)
+    # The report laid out, and last year's (`previous:`, when usable): for an output that is a
+    # picture of its own rather than a translation of the pages, the 图解 of key figures.
+    report: Report | None = field(default=None, repr=False, compare=False)
+    last_year: Report | None = field(default=None, repr=False, compare=False)
 
     def paragraphs(self) -> list[Paragraph]:
         return [b for b in self.blocks if isinstance(b, Paragraph)]

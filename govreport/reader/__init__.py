@@ -82,6 +82,8 @@ def _read_top(ctx: Context, report: Report, root: Node) -> None:
         text = read_text(ctx, node, "上一年度报告（previous）")
         if text is not None:
             report.previous = (report.path.parent / text.value)
+    if (node := root.get("deadline")) is not None:
+        report.deadline = read_date(ctx, node, "公布期限（deadline）")
     if (node := root.get("units")) is not None:
         report.units = _read_units(ctx, node, root.key_pos("units"))
     if (node := root.get("publish")) is not None:

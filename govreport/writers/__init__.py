@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 
 ENTRY_POINT_GROUP = "govreport.writers"
 BUILTIN = {"docx": "govreport.writers.docx:DocxWriter", "pdf": "govreport.writers.pdf:PdfWriter",
-           "html": "govreport.writers.html:HtmlWriter", "xlsx": "govreport.writers.xlsx:XlsxWriter"}
+           "html": "govreport.writers.html:HtmlWriter", "xlsx": "govreport.writers.xlsx:XlsxWriter",
+           "png": "govreport.writers.infographic:PngWriter",
+           "svg": "govreport.writers.infographic:SvgWriter"}
 DEFAULT_OUTPUTS = ("docx", "pdf")
 
 
@@ -50,9 +52,11 @@ class Writer(Protocol):
 
 @dataclass(frozen=True)
 class WriterOptions:
-    """What a build tells its writers: the user's PDF font choices by role (`--font`)."""
+    """What a build tells its writers: the user's font choices by role (`--font`), and
+    whether the PDF is to be PDF/A-2b (`--pdfa`, always in `publish`)."""
 
     fonts: Mapping[str, str] = field(default_factory=dict)
+    pdfa: bool = False
 
 
 DEFAULT_COST = 1.0
@@ -66,6 +70,11 @@ def render_cost(writer: Writer) -> float:
 
 class UnknownOutput(ValueError):
     """A `--to` value no installed writer provides (a usage error, in Chinese)."""
+
+
+class WriterUnavailable(UnknownOutput):
+    """A writer that cannot work here: a library it needs is not installed (Chinese, with the
+    command that installs it)."""
 
 
 @functools.cache

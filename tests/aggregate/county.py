@@ -11,6 +11,7 @@ numbers, not govreport's code.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -108,6 +109,9 @@ def unit_text(organ: str, tables: dict[str, object], year: int = 2024) -> str:
     text = text.replace("year: 2022\n", f"year: {year}\n").replace("year: 2024\n", f"year: {year}\n")
     head, rest = text.split("\ntables:\n")
     _, tail = rest.split("\nsignoff:")
+    # Signed in January after the report year, as the real reports the text comes from were
+    # (a sign-off within the year is a DEADLINE warning).
+    tail = re.sub(r"date: \d{4}-", f"date: {year + 1}-", tail, count=1)
     return f"{head}\n{dump({'tables': tables})}\nsignoff:{tail}"
 
 

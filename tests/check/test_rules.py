@@ -183,6 +183,6 @@ def test_placeholder_inside_a_literal_block_points_at_its_line_and_column(varian
 
 
 def test_format_year_warns_when_a_format_does_not_fit_the_year(variant):
-    v = variant(GOV_2019, ("year: 2020", "year: 2023"))
+    v = variant(GOV_2019, ("year: 2020", "year: 2023"), ("date: 2021-01-25", "date: 2024-01-25"))
     f = only(v.path, "FORMAT-YEAR")
     assert "gov-2021" in f.message

@@ -66,7 +66,7 @@ def test_an_installed_writer_builds_its_output(plugin_path, tmp_path):
 def test_build_help_lists_the_installed_outputs(plugin_path):
     done = govreport_with(plugin_path, "build", "--help")
     assert done.returncode == 0
-    assert "docx、pdf、html、xlsx、txt" in " ".join(done.stdout.split())
+    assert "docx、pdf、html、xlsx、png、svg、txt" in " ".join(done.stdout.split())
 
 
 def test_json_names_each_output_by_its_writer(plugin_path, tmp_path):

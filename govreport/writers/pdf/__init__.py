@@ -1,6 +1,7 @@
 """The PDF writer: the layout document set on the GB/T 9704 grid with every font embedded, for
-publishing. Its preflight finds the characters no font can draw (GLYPH) and those a fallback
-font draws (FALLBACK). reportlab is imported only when rendering."""
+publishing; PDF/A-2b for archives with `WriterOptions.pdfa` (`pdfa.py`). Its preflight finds
+the characters no font can draw (GLYPH) and those a fallback font draws (FALLBACK). reportlab
+(and pikepdf, for PDF/A) are imported only when rendering."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ if TYPE_CHECKING:
     from govreport.writers import WriterOptions
 
 
+PDFA_COST = 3.0  # added to the PDF's: pikepdf's import, rewriting and saving the file
+
+
 class PdfWriter:
     name = "pdf"
     suffix = ".pdf"
@@ -23,6 +27,12 @@ class PdfWriter:
 
     def __init__(self, options: WriterOptions | None = None) -> None:
         self.font_choices: Mapping[str, str] = dict(options.fonts) if options else {}
+        self.pdfa = bool(options and options.pdfa)
+        if self.pdfa:  # a missing pikepdf is a usage error before any file is built
+            self.cost = self.cost + PDFA_COST
+            from govreport.writers.pdf.pdfa import require_pikepdf
+
+            require_pikepdf()
 
     @property
     def fonts(self) -> Mapping[str, ResolvedFont]:
@@ -50,7 +60,12 @@ class PdfWriter:
         from govreport.writers.pdf.writer import render_pdf
 
         fonts = self.fonts
-        return render_pdf(document, PdfFonts(register_reportlab_fonts(fonts), fonts))
+        data = render_pdf(document, PdfFonts(register_reportlab_fonts(fonts), fonts))
+        if not self.pdfa:
+            return data
+        from govreport.writers.pdf.pdfa import to_pdfa
+
+        return to_pdfa(data, document.meta)
 
     def warm_up(self) -> None:
         """Import reportlab and register the fonts here, so that forked workers start ready."""
@@ -61,6 +76,8 @@ class PdfWriter:
         from govreport.fonts import register_reportlab_fonts
 
         register_reportlab_fonts(self.fonts)
+        if self.pdfa:
+            import pikepdf.pdfa  # noqa: F401
 
     def notes(self) -> list[str]:
         """One line saying which roles use substitutes for the official fonts, if any."""
