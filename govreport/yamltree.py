@@ -67,6 +67,10 @@ class Scalar:
     non-blank line and that line's indentation: found on the first `pos_at`, since a text of
     20,000 references asks for 20,000 positions in one scalar."""
     block_indent: tuple[int, int] = field(default=(0, 0), repr=False)
+    verbatim: int | None = field(default=None, repr=False)
+    """How many leading characters of a flow scalar's value stand in its first source line as
+    they are (no escape, no folded line break): found on the first `pos_at`, for the same
+    reason as `breaks`."""
 
     @property
     def is_null(self) -> bool:
@@ -87,13 +91,34 @@ class Scalar:
             col = offset - (self.breaks[row - 1] + 1 if row else 0)
             content_row, indent = self.block_indent
             return Pos(self.pos.file, first + row + 1, (indent if row >= content_row else 0) + col + 1)
-        before = self.value[:offset]
-        if "\n" not in before and self.style in ("", "'", '"'):
-            quote = 1 if self.style else 0
+        if self.style not in ("", "'", '"'):
+            return self.pos
+        quote = 1 if self.style else 0
+        if self.verbatim is None:
             line = self.lines[line0] if line0 < len(self.lines) else ""
-            if line[col0 + quote:col0 + quote + len(before)] == before:
-                return Pos(self.pos.file, self.pos.line, self.pos.column + quote + len(before))
+            self.verbatim = _common_prefix(self.value, line, col0 + quote)
+        if offset <= self.verbatim:
+            return Pos(self.pos.file, self.pos.line, self.pos.column + quote + offset)
         return self.pos
+
+
+def _common_prefix(value: str, line: str, start: int) -> int:
+    """The length of the longest start of `value` written as it is in `line` from `start`,
+    up to the value's first line break."""
+    end = value.find("\n")
+    n = min(len(value) if end < 0 else end, len(line) - start)
+    if n <= 0:
+        return 0
+    if line.startswith(value[:n], start):
+        return n
+    lo, hi = 0, n  # value[:lo] matches, value[:hi] does not: halve the gap
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if line.startswith(value[:mid], start):
+            lo = mid
+        else:
+            hi = mid
+    return lo
 
 
 @dataclass(eq=False, slots=True)

@@ -91,6 +91,17 @@ def test_positions_in_a_quoted_string_and_in_a_flow_mapping(tmp_path):
     assert lead.text.value == "作出行政处罚决定37件。"
 
 
+def test_a_position_after_an_escape_in_a_quoted_string_is_the_string_s_own(tmp_path):
+    overview = '\n    - "新收申请{{ apply.new.total }}件，\\u3000其中自然人{{ apply.new.natural_person }}件。"\n'
+    path, text = write_bureau(tmp_path, overview)
+    report = govreport.load(path)
+    [quoted] = report.sections[0].body
+    before = quoted.text.pos_at(quoted.text.value.index("74"))
+    assert (before.line, before.column) == locate(text, "{{ apply.new.total }}")
+    after = quoted.text.pos_at(quoted.text.value.index("其中"))
+    assert (after.line, after.column) == locate(text, '"新收申请')
+
+
 def test_an_unquoted_reference_that_yaml_reads_as_a_mapping_says_to_quote_it(tmp_path):
     for overview in ("\n    - {{ apply.new.total }}件申请均已办结。\n",
                      "\n    - {lead: 执法公示。, text: 作出行政处罚决定{{ active.penalty }}件。}\n"):
