@@ -15,22 +15,12 @@ import pytest
 from govreport.writers import DEFAULT_OUTPUTS, UnknownOutput, load_writers, output_names
 from tests.conftest import GOV_2021, REPO
 
-TINY_WRITER = '''
-"""A writer of plain text: the paragraphs, then every table cell."""
 
-
-class TextWriter:
-    name = "txt"
-    suffix = ".txt"
-
-    def __init__(self, options):
-        self.options = options
-
-    def render(self, document):
-        lines = [p.text for p in document.paragraphs()]
-        lines += [c.text for t in document.tables() for c in t.cells if c.text]
-        return ("\\n".join(lines) + "\\n").encode("utf-8")
-'''
+def readme_writer() -> str:
+    """The example writer of README's "Writing a writer", as its reader would save it."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```python\n# tinywriter.py\n") + len("```python\n")
+    return readme[start:readme.index("```", start)]
 
 
 @pytest.fixture
@@ -39,7 +29,7 @@ def plugin_path(tmp_path: Path) -> Path:
     dist-info with the entry point), as pip would lay it out in site-packages."""
     site = tmp_path / "site"
     (site / "tinywriter-0.1.dist-info").mkdir(parents=True)
-    (site / "tinywriter.py").write_text(TINY_WRITER, encoding="utf-8")
+    (site / "tinywriter.py").write_text(readme_writer(), encoding="utf-8")
     info = site / "tinywriter-0.1.dist-info"
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: tinywriter\nVersion: 0.1\n",
                                    encoding="utf-8")
