@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,8 +17,8 @@ from typing import TYPE_CHECKING
 from govreport.atomic import plain_file_mode, temp_file_beside
 from govreport.filecheck import check_file
 from govreport.findings import Finding, has_errors
+from govreport.rendersplit import start_renders
 from govreport.source import os_reason
-from govreport.writers import render_cost
 
 if TYPE_CHECKING:
     from govreport.layout.document import Document
@@ -75,44 +74,18 @@ class BuildResult:
 def render_all(document: Document, writers: Sequence[Writer],
                parallel: bool = False) -> dict[str, bytes]:
     """Every writer's bytes, by writer name. With `parallel`, on Linux, the costliest writer
-    (`render_cost`: the PDF) renders in this process while a forked child renders the others
-    (the DOCX beside the PDF: measured 0.46 s → 0.38 s for a whole build), whatever order
-    `--to` named them in."""
-    if not (parallel and len(writers) > 1 and _can_fork()):
-        return {w.name: w.render(document) for w in writers}
-    here = max(writers, key=render_cost)  # the first of equals
-    in_child = [w for w in writers if w is not here]
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # child: render, send, leave without running any cleanup
-        os.close(read_end)
-        try:
-            payload, status = pickle.dumps({w.name: w.render(document) for w in in_child}), 0
-        except BaseException as exc:
-            payload, status = f"{type(exc).__name__}: {exc}".encode(), 1
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(payload)
-        os._exit(status)
-    os.close(write_end)
-    try:
-        last = here.render(document)
-    finally:
-        with os.fdopen(read_end, "rb") as pipe:
-            payload = pipe.read()
-        _, wait_status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(wait_status) != 0:
-        names = "、".join(w.name.upper() for w in in_child)
-        raise RuntimeError(f"{names} 生成失败：{payload.decode(errors='replace') or '子进程异常退出'}")
-    rendered = pickle.loads(payload)
-    rendered[here.name] = last
-    return {w.name: rendered[w.name] for w in writers}
+    (`render_cost`: the PDF) renders in a forked child and the others here, whatever order
+    `--to` named them in (`rendersplit`)."""
+    return start_renders(writers, parallel).finish(document)
 
 
-def _can_fork() -> bool:
-    import sys
-    import threading
-
-    return sys.platform.startswith("linux") and threading.active_count() == 1
+def check_for_build(path: str | os.PathLike[str],
+                    writers: Sequence[Writer]) -> tuple[BuildResult, Document | None]:
+    """The result of checking `path` (with the writers' preflights), and the laid-out
+    document when there is one to render (no error found)."""
+    checked = check_file(path, writers=writers)
+    result = BuildResult(checked.file, checked.findings)
+    return result, checked.document if checked.ok else None
 
 
 def build_file(path: str | os.PathLike[str], outdir: Path, writers: Sequence[Writer],
@@ -120,11 +93,11 @@ def build_file(path: str | os.PathLike[str], outdir: Path, writers: Sequence[Wri
     """Check, lay out, run the writers' preflights, render and write one report; never
     raises for a bad input. `parallel` renders this one file's outputs on two cores (for
     single-file builds; batches use a pool)."""
-    checked = check_file(path, writers=writers)
-    result = BuildResult(checked.file, checked.findings)
-    if not checked.ok or checked.document is None:
-        return result
-    rendered = render_all(checked.document, writers, parallel)
+    with start_renders(writers, parallel) as renders:  # the PDF's libraries load meanwhile
+        result, document = check_for_build(path, writers)
+        if document is None:
+            return result
+        rendered = renders.finish(document)
     suffixes = {w.name: w.suffix for w in writers}
     name = stem or Path(path).stem
     try:

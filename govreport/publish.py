@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govreport.atomic import process_umask
-from govreport.builder import BuildResult, Output, render_all
+from govreport.builder import BuildResult, Output, check_for_build
 from govreport.bundle import MANIFEST, BundleFile, manifest_bytes
-from govreport.filecheck import check_file
+from govreport.rendersplit import start_renders
 from govreport.source import os_reason
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 OUTPUTS = ("docx", "pdf", "html", "xlsx", "png")
 """What a bundle holds, by writer name. A one-file publish renders the costliest (the PDF/A)
-in this process while a forked child renders the others (`render_all`)."""
+in a child forked before the report is read, the others in this process (`rendersplit`)."""
 INFOGRAPHIC_TAG = "-图解"  # NAME-图解.png: the name sites give the illustrated summary
 
 
@@ -66,23 +66,23 @@ def publish_file(path: str | os.PathLike[str], outdir: Path, writers: Sequence[W
                  stem: str | None = None, parallel: bool = False) -> BuildResult:
     """Check, render and write one report's bundle `outdir / stem`; never raises for a bad
     input (its findings are the result's, and nothing is written)."""
-    checked = check_file(path, writers=writers)
-    result = BuildResult(checked.file, checked.findings)
-    if not checked.ok or checked.document is None:
-        return result
-    name = stem or Path(path).stem
-    folder = outdir / name
-    try:
-        _refuse_foreign(folder)
-        source = Path(path).read_bytes()
-    except (OSError, PublishError) as exc:
-        result.error = str(exc) if isinstance(exc, PublishError) else \
-            f"无法读取或写入：{os_reason(exc)}"
-        return result
-    rendered = render_all(checked.document, writers, parallel)
+    with start_renders(writers, parallel) as renders:  # the PDF's libraries load meanwhile
+        result, document = check_for_build(path, writers)
+        if document is None:
+            return result
+        name = stem or Path(path).stem
+        folder = outdir / name
+        try:
+            _refuse_foreign(folder)
+            source = Path(path).read_bytes()
+        except (OSError, PublishError) as exc:
+            result.error = str(exc) if isinstance(exc, PublishError) else \
+                f"无法读取或写入：{os_reason(exc)}"
+            return result
+        rendered = renders.finish(document)
     files = [BundleFile(file_name(name, w), w.name, rendered[w.name]) for w in writers]
     files.append(BundleFile(f"{name}{Path(path).suffix or '.yaml'}", "yaml", source))
-    manifest = manifest_bytes(files, _report_info(checked.document),
+    manifest = manifest_bytes(files, _report_info(document),
                               _fonts_used(writers), _version())
     try:
         write_bundle(folder, {**{f.name: f.data for f in files}, MANIFEST: manifest})

@@ -1,5 +1,6 @@
-"""A single-file build renders on two cores: the costliest writer (the PDF) in the build's own
-process, the others in a forked child, whatever order `--to` names them in."""
+"""A single-file build renders on two cores: the costliest writer (the PDF) in a child forked
+before the report is read (it loads its libraries meanwhile), the others in the build's own
+process, whatever order `--to` names them in; a report that fails its check renders nothing."""
 
 from __future__ import annotations
 
@@ -34,19 +35,19 @@ def document():
     return build_document(read_report(GOV_2021))
 
 
-def test_the_costliest_writer_renders_in_this_process(document):
+def test_the_costliest_writer_renders_in_a_child_and_the_others_here(document):
     writers = [PidWriter("pdf", 8.0), PidWriter("html"), PidWriter("xlsx")]
     rendered = render_all(document, writers, parallel=True)
-    assert rendered["pdf"] == str(os.getpid()).encode()
-    assert rendered["html"] == rendered["xlsx"] != rendered["pdf"]
+    assert rendered["html"] == rendered["xlsx"] == str(os.getpid()).encode()
+    assert rendered["pdf"] != rendered["html"]
 
 
 def test_the_order_of_the_outputs_does_not_matter(document):
     writers = [PidWriter("html"), PidWriter("pdf", 8.0), PidWriter("docx", 3.0)]
     rendered = render_all(document, writers, parallel=True)
     assert list(rendered) == ["html", "pdf", "docx"]
-    assert rendered["pdf"] == str(os.getpid()).encode()
-    assert rendered["docx"] != rendered["pdf"]
+    assert rendered["docx"] == str(os.getpid()).encode()
+    assert rendered["pdf"] != rendered["docx"]
 
 
 def test_the_built_in_pdf_writer_is_the_costliest():
@@ -56,3 +57,58 @@ def test_the_built_in_pdf_writer_is_the_costliest():
 
 def test_a_writer_without_cost_counts_as_one():
     assert render_cost(PidWriter("txt")) == 1.0
+
+
+class WarmWriter(PidWriter):
+    """Says which process warmed it up and which rendered it."""
+
+    warmed = 0
+
+    def warm_up(self) -> None:
+        self.warmed = os.getpid()
+
+    def render(self, document) -> bytes:
+        return f"{self.warmed}:{os.getpid()}".encode()
+
+
+class FailingWriter(PidWriter):
+    def __init__(self, name: str, cost: float, fail_in: str) -> None:
+        super().__init__(name, cost)
+        self.fail_in = fail_in
+
+    def warm_up(self) -> None:
+        if self.fail_in == "warm_up":
+            raise OSError("字体文件无法读取")
+
+    def render(self, document) -> bytes:
+        raise ValueError("表格太宽")
+
+
+def test_the_child_warms_up_before_it_renders_and_the_parent_does_not(document):
+    pdf = WarmWriter("pdf", 8.0)
+    rendered = render_all(document, [pdf, PidWriter("docx", 3.0)], parallel=True)
+    warmed, rendered_by = rendered["pdf"].decode().split(":")
+    assert warmed == rendered_by != str(os.getpid())
+    assert pdf.warmed == 0  # this process's writer was never warmed
+
+
+@pytest.mark.parametrize(("fail_in", "reason"), [("warm_up", "字体文件无法读取"),
+                                                 ("render", "表格太宽")])
+def test_a_failure_in_the_child_is_an_error_naming_the_output(document, fail_in, reason):
+    writers = [FailingWriter("pdf", 8.0, fail_in), PidWriter("docx", 3.0)]
+    with pytest.raises(RuntimeError, match=f"PDF 生成失败：.*{reason}"):
+        render_all(document, writers, parallel=True)
+    with pytest.raises(ChildProcessError):  # and the child is gone
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_a_report_that_fails_its_check_stops_its_child_and_writes_nothing(variant, tmp_path):
+    from govreport.builder import build_file
+
+    bad = variant(GOV_2021, ("year: 2024", "year: 二〇二四"))
+    writers = [WarmWriter("pdf", 8.0), PidWriter("docx", 3.0)]
+    result = build_file(bad.path, tmp_path / "out", writers, parallel=True)
+    assert not result.ok and result.outputs == []
+    assert not (tmp_path / "out").exists()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
