@@ -7,6 +7,10 @@
     results = govreport.build(["2024.yaml"], outdir="out")   # DOCX and PDF
 """
 
+from govreport.lazyregex import import_lazily
+
+import_lazily("yaml")  # before any module imports it: libyaml reads, its Python reader's regex waits
+
 from govreport.api import FileCheck, build, check, check_file, load
 from govreport.findings import Finding, Severity
 from govreport.model import Report

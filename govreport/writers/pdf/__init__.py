@@ -52,9 +52,9 @@ class PdfWriter:
         return [borrowed] if borrowed else []
 
     def render(self, document: Document) -> bytes:
-        from govreport.writers.pdf.rlimport import preload
+        from govreport.lazyregex import import_lazily
 
-        preload()
+        import_lazily("reportlab.platypus")
         from govreport.fonts import register_reportlab_fonts
         from govreport.writers.pdf.fontset import PdfFonts
         from govreport.writers.pdf.writer import render_pdf
@@ -69,9 +69,9 @@ class PdfWriter:
 
     def warm_up(self) -> None:
         """Import reportlab and register the fonts here, so that forked workers start ready."""
-        from govreport.writers.pdf.rlimport import preload
+        from govreport.lazyregex import import_lazily
 
-        preload()
+        import_lazily("reportlab.platypus")
         import govreport.writers.pdf.writer  # noqa: F401
         from govreport.fonts import register_reportlab_fonts
 
