@@ -11,10 +11,11 @@
 Target: the four outputs take at most 20 % longer than DOCX + PDF (median of fresh processes),
 for both reports. Exit status 1 when it is missed.
 
-A single-file build renders its outputs on two cores: the costliest writer (the PDF) in the
-build's own process, the others (DOCX, HTML, XLSX) in a forked child, whatever order `--to`
-names them in (`govreport.builder.render_all`). HTML and XLSX therefore add to the DOCX's side,
-which finishes before the PDF's: on a machine with two free cores they cost almost nothing.
+A single-file build renders its outputs on two cores: the costliest writer (the PDF) in a
+child forked before the report is read, the others (DOCX, HTML, XLSX) in the build's own
+process, whatever order `--to` names them in (`govreport.rendersplit`). HTML and XLSX
+therefore add to the DOCX's side, which finishes before the PDF's: on a machine with two free
+cores they cost almost nothing.
 """
 
 from __future__ import annotations

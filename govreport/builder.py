@@ -71,14 +71,6 @@ class BuildResult:
         return out
 
 
-def render_all(document: Document, writers: Sequence[Writer],
-               parallel: bool = False) -> dict[str, bytes]:
-    """Every writer's bytes, by writer name. With `parallel`, on Linux, the costliest writer
-    (`render_cost`: the PDF) renders in a forked child and the others here, whatever order
-    `--to` named them in (`rendersplit`)."""
-    return start_renders(writers, parallel).finish(document)
-
-
 def check_for_build(path: str | os.PathLike[str],
                     writers: Sequence[Writer]) -> tuple[BuildResult, Document | None]:
     """The result of checking `path` (with the writers' preflights), and the laid-out

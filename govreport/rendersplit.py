@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sys
 import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -133,6 +134,4 @@ def start_renders(writers: Sequence[Writer], parallel: bool = False) -> Renders:
 
 
 def _can_fork() -> bool:
-    import sys
-
     return sys.platform.startswith("linux") and threading.active_count() == 1

@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from govreport.builder import render_all
 from govreport.layout.build import build_document
 from govreport.reader import read_report
+from govreport.rendersplit import start_renders
 from govreport.writers import load_writers, render_cost
 from tests.conftest import GOV_2021
 
@@ -37,14 +37,14 @@ def document():
 
 def test_the_costliest_writer_renders_in_a_child_and_the_others_here(document):
     writers = [PidWriter("pdf", 8.0), PidWriter("html"), PidWriter("xlsx")]
-    rendered = render_all(document, writers, parallel=True)
+    rendered = start_renders(writers, parallel=True).finish(document)
     assert rendered["html"] == rendered["xlsx"] == str(os.getpid()).encode()
     assert rendered["pdf"] != rendered["html"]
 
 
 def test_the_order_of_the_outputs_does_not_matter(document):
     writers = [PidWriter("html"), PidWriter("pdf", 8.0), PidWriter("docx", 3.0)]
-    rendered = render_all(document, writers, parallel=True)
+    rendered = start_renders(writers, parallel=True).finish(document)
     assert list(rendered) == ["html", "pdf", "docx"]
     assert rendered["docx"] == str(os.getpid()).encode()
     assert rendered["pdf"] != rendered["docx"]
@@ -86,7 +86,7 @@ class FailingWriter(PidWriter):
 
 def test_the_child_warms_up_before_it_renders_and_the_parent_does_not(document):
     pdf = WarmWriter("pdf", 8.0)
-    rendered = render_all(document, [pdf, PidWriter("docx", 3.0)], parallel=True)
+    rendered = start_renders([pdf, PidWriter("docx", 3.0)], parallel=True).finish(document)
     warmed, rendered_by = rendered["pdf"].decode().split(":")
     assert warmed == rendered_by != str(os.getpid())
     assert pdf.warmed == 0  # this process's writer was never warmed
@@ -97,7 +97,7 @@ def test_the_child_warms_up_before_it_renders_and_the_parent_does_not(document):
 def test_a_failure_in_the_child_is_an_error_naming_the_output(document, fail_in, reason):
     writers = [FailingWriter("pdf", 8.0, fail_in), PidWriter("docx", 3.0)]
     with pytest.raises(RuntimeError, match=f"PDF 生成失败：.*{reason}"):
-        render_all(document, writers, parallel=True)
+        start_renders(writers, parallel=True).finish(document)
     with pytest.raises(ChildProcessError):  # and the child is gone
         os.waitpid(-1, os.WNOHANG)
 
