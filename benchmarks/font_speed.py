@@ -17,7 +17,8 @@ no font at all but the bundled Noto Serif SC / Noto Sans SC:
     python benchmarks/font_speed.py [--repeat 5]
 
 Targets: a warm resolution under 50 ms, the 20,000 lookups under 5 ms; the first build at most
-6× the CPU time of a warm build and under 120 MB; the first check under 250 MB. Exit status 1 when one is missed.
+6× the CPU time of a warm build and under 120 MB; the first check under 250 MB. Exit status 1
+when one is missed.
 """
 
 from __future__ import annotations

@@ -27,6 +27,7 @@ from fontTools.ttLib import TTFont
 from fontTools.ttLib.sfnt import SFNTWriter
 from fontTools.ttLib.ttFont import sortedTagList
 
+from .fontfile import release
 from .glyphstore import ConvertedGlyph
 
 # Maximum cubic-to-quadratic approximation error, in font units (1/1000 em for CJK fonts).
@@ -38,7 +39,7 @@ _DROPPED = frozenset({"CFF ", "VORG", "DSIG"})
 def _open(src: Path, index: int) -> TTFont:
     font = TTFont(src, fontNumber=index, lazy=True, recalcBBoxes=False, recalcTimestamp=False)
     if "CFF " not in font:
-        font.close()
+        release(font)
         raise ValueError(f"{src} face {index} has no CFF table")
     return font
 
@@ -70,7 +71,7 @@ def write_outline_free_ttf(src: Path, index: int, out: BinaryIO) -> int:
         _write_sfnt(out, tables, font)
         return int(num_glyphs)
     finally:
-        font.close()
+        release(font)
 
 
 def _outline_free_maxp(num_glyphs: int) -> bytes:
@@ -122,7 +123,7 @@ class GlyphConverter:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self._font.close()
+        release(self._font)
 
     def convert(self, gid: int) -> ConvertedGlyph:
         """Glyph `gid` drawn through cu2qu (error `MAX_ERR`, contours reversed for TrueType)."""

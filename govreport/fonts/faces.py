@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .families import normalize_name
+from .fontfile import release
 from .gb2312 import gb2312_coverage
 
 if TYPE_CHECKING:
@@ -106,11 +107,7 @@ def read_face(path: Path, index: int) -> FaceInfo:
             codepoints=codepoints,
         )
     finally:
-        font.close()
-        # Decoded tables point back to the font (a cycle), and the command line raises the
-        # collector's threshold: dropping them frees each face now, not at the next full
-        # collection (the first run over the Noto CJK collections peaked at 1.1 GB).
-        font.tables.clear()
+        release(font)
 
 
 def _names(table: Any, ids: tuple[int, ...]) -> list[str]:

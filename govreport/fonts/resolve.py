@@ -29,6 +29,7 @@ from .families import (
     RolePreference,
     normalize_name,
 )
+from .fontfile import release
 from .gb2312 import GB2312_HANZI_COUNT
 from .index import FileEntry, FontIndex, codepoint_bounds, load_bounds, maps
 from .locations import cache_dir, font_search_dirs, iter_font_files
@@ -111,8 +112,11 @@ def _face_bounds(sidecar: Path | None, path: Path, index: int) -> tuple[int, ...
             pass
     from fontTools.ttLib import TTFont
 
-    with TTFont(path, fontNumber=index, lazy=True) as font:
+    font = TTFont(path, fontNumber=index, lazy=True)
+    try:
         return codepoint_bounds(font.getBestCmap() or ())
+    finally:
+        release(font)
 
 
 @dataclass(frozen=True)
