@@ -38,6 +38,7 @@ def register_reportlab_font(font: ResolvedFont) -> str:
 
     from .cffsubset import attach_glyph_store
     from .rlcache import load_ttfont
+    from .subsetmemo import keep_subsets
 
     key = (str(font.ttf_path), font.ttf_index)
     name = _registered.get(key)
@@ -49,6 +50,7 @@ def register_reportlab_font(font: ResolvedFont) -> str:
         ttf = load_ttfont(name, loaded.ttf_path, loaded.ttf_index)
         if loaded.outline == "CFF":  # the outline-free conversion: glyphs come from the store
             attach_glyph_store(ttf, loaded.path, loaded.index, glyph_store_path(loaded.ttf_path))
+        keep_subsets(ttf)
     except (TTFError, OSError) as exc:
         label = ROLE_LABELS.get(font.role, font.role)
         raise FontError(
