@@ -3,12 +3,16 @@ properties, nothing left of python-docx's template, schema order, byte-identical
 
 from __future__ import annotations
 
+import io
 import zipfile
 
+import docx
 import pytest
 from lxml import etree
 
 from govreport.cli import main
+from govreport.writers.docx.body import add_blocks, setup_page
+from govreport.writers.docx.package import replace_default_parts, set_core_properties
 from tests.docx.conftest import build
 from tests.docx.ooxml import NS, W_NS, order_problems, text_of, w, wval
 
@@ -272,3 +276,21 @@ def test_build_command_writes_the_same_file_twice(built, tmp_path, capsys):
     capsys.readouterr()
     first, second = (tmp_path / d / "yunling-2024.docx" for d in ("a", "b"))
     assert first.read_bytes() == second.read_bytes() == built("gov-2021").data
+
+
+@pytest.mark.parametrize("case", EXAMPLES)
+def test_the_package_holds_exactly_what_python_docx_saves(built, case):
+    """The members are written once, by python-docx's own package writer steps."""
+    layout = built(case).layout
+    doc = docx.Document()
+    replace_default_parts(doc, layout)
+    setup_page(doc, layout)
+    add_blocks(doc, layout)
+    set_core_properties(doc, layout.meta)
+    saved = io.BytesIO()
+    doc.save(saved)
+
+    with zipfile.ZipFile(saved) as by_python_docx:
+        expected = {name: by_python_docx.read(name) for name in by_python_docx.namelist()}
+    ours = built(case).package.zip
+    assert {name: ours.read(name) for name in ours.namelist()} == expected

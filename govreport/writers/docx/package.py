@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Mapping
 
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import parse_xml
 
 from govreport.layout.document import Document, Meta
@@ -70,16 +73,39 @@ def signoff_timestamp(date: dt.date) -> dt.datetime:
     return local.astimezone(dt.UTC).replace(tzinfo=None)
 
 
-def deterministic_zip(data: bytes, date: dt.date) -> bytes:
-    """Rewrite the package with fixed member timestamps and order: same input, same bytes."""
+def package_bytes(doc: DocxDocument, date: dt.date) -> bytes:
+    """The package as a zip with fixed member timestamps and order: same input, same bytes.
+
+    The members are what python-docx's `OpcPackage.save` writes (the same steps, its
+    PackageWriter given a collector in place of its zip writer), zipped once here: saving and
+    then rewriting the zip compressed every member twice."""
+    members = _Members()
+    package = doc.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    PackageWriter._write_content_types_stream(members, parts)
+    PackageWriter._write_pkg_rels(members, package.rels)
+    PackageWriter._write_parts(members, parts)
+    return deterministic_zip(members, date)
+
+
+class _Members(dict[str, bytes]):
+    """Member name → bytes, written as python-docx's physical package writer is."""
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self[pack_uri.membername] = blob
+
+
+def deterministic_zip(members: Mapping[str, bytes], date: dt.date) -> bytes:
+    """A zip of `members` with fixed timestamps, [Content_Types].xml first, then by name."""
     stamp = (max(date.year, 1980), date.month, date.day, 12, 0, 0)
-    src = zipfile.ZipFile(io.BytesIO(data))
-    names = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
+    names = sorted(members, key=lambda n: (n != "[Content_Types].xml", n))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for name in names:
             info = zipfile.ZipInfo(name, date_time=stamp)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            dst.writestr(info, src.read(name))
+            dst.writestr(info, members[name])
     return out.getvalue()

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
-
 import docx
 
 from govreport.layout.document import Document
 from govreport.writers.docx.body import add_blocks, setup_page
 from govreport.writers.docx.package import (
-    deterministic_zip,
+    package_bytes,
     replace_default_parts,
     set_core_properties,
 )
@@ -22,6 +20,4 @@ def render_docx(document: Document) -> bytes:
     setup_page(doc, document)
     add_blocks(doc, document)
     set_core_properties(doc, document.meta)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    return deterministic_zip(buffer.getvalue(), document.meta.date)
+    return package_bytes(doc, document.meta.date)
