@@ -24,4 +24,7 @@ class DocxWriter:
         return render_docx(document)
 
     def warm_up(self) -> None:
-        import govreport.writers.docx.writer  # noqa: F401
+        """Import python-docx and make the package template, so that forked workers start ready."""
+        from govreport.writers.docx.package import new_package
+
+        new_package()

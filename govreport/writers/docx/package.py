@@ -4,10 +4,12 @@ properties, a byte-identical zip."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import zipfile
 from collections.abc import Mapping
 
+import docx
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -22,27 +24,58 @@ _STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/s
 _DROPPED_DOCUMENT_RELS = {RT.CUSTOM_XML, _STYLES_WITH_EFFECTS, RT.WEB_SETTINGS, RT.NUMBERING, RT.THEME}
 _DROPPED_PACKAGE_RELS = {RT.THUMBNAIL}
 BEIJING = dt.timezone(dt.timedelta(hours=8))
+_EMPTY_STYLES = b'<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"/>'
+
+
+def new_package() -> DocxDocument:
+    """python-docx's default document, as `replace_default_parts` leaves what it does not
+    replace: from `_template`, which this process makes once."""
+    return docx.Document(io.BytesIO(_template()))
+
+
+@functools.cache
+def _template() -> bytes:
+    """python-docx's default package without the parts a report drops, its styles emptied.
+
+    Opening the default package parses its 430 KB of styles (and reads as much again of
+    stylesWithEffects) that every report replaces or drops: ~4 ms of a ~12 ms DOCX. The parts
+    kept (document, properties, settings, font table) are saved as python-docx read them."""
+    doc = docx.Document()
+    _drop_unused_parts(doc)
+    for rel in doc.part.rels.values():
+        if rel.reltype == RT.STYLES:
+            rel.target_part._element = parse_xml(_EMPTY_STYLES)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _drop_unused_parts(doc: DocxDocument) -> None:
+    document_part = doc.part
+    for rel_id, rel in list(document_part.rels.items()):
+        if rel.reltype in _DROPPED_DOCUMENT_RELS:
+            document_part.drop_rel(rel_id)
+    package = document_part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype in _DROPPED_PACKAGE_RELS:
+            package.rels.pop(rel_id)
 
 
 def replace_default_parts(doc: DocxDocument, document: Document) -> None:
     """Swap in our styles (the document's), fonts, settings and app properties; drop what we
     do not use."""
+    _drop_unused_parts(doc)
     company = document.meta.author
     document_part = doc.part
-    for rel_id, rel in list(document_part.rels.items()):
-        if rel.reltype in _DROPPED_DOCUMENT_RELS:
-            document_part.drop_rel(rel_id)
-        elif rel.reltype == RT.STYLES:
+    for rel in document_part.rels.values():
+        if rel.reltype == RT.STYLES:
             rel.target_part._element = parse_xml(parts.styles_xml(document).encode("utf-8"))
         elif rel.reltype == RT.FONT_TABLE:
             rel.target_part._blob = parts.font_table_xml().encode("utf-8")
         elif rel.reltype == RT.SETTINGS:
             rel.target_part._element = parse_xml(parts.settings_xml().encode("utf-8"))
-    package = document_part.package
-    for rel_id, rel in list(package.rels.items()):
-        if rel.reltype in _DROPPED_PACKAGE_RELS:
-            package.rels.pop(rel_id)
-        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+    for rel in document_part.package.rels.values():
+        if rel.reltype == RT.EXTENDED_PROPERTIES:
             rel.target_part._blob = parts.app_xml(company).encode("utf-8")
 
 

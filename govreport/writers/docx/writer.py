@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import docx
-
 from govreport.layout.document import Document
 from govreport.writers.docx.body import add_blocks, setup_page
 from govreport.writers.docx.package import (
+    new_package,
     package_bytes,
     replace_default_parts,
     set_core_properties,
@@ -15,7 +14,7 @@ from govreport.writers.docx.package import (
 
 def render_docx(document: Document) -> bytes:
     """The DOCX bytes of a layout document; the same document always gives the same bytes."""
-    doc = docx.Document()
+    doc = new_package()
     replace_default_parts(doc, document)
     setup_page(doc, document)
     add_blocks(doc, document)
