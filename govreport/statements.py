@@ -78,6 +78,16 @@ class Phrases:
         return re.compile(f"(?:{before})\\Z"), re.compile(f"(?:{after})")
 
     @functools.cached_property
+    def reach(self) -> int:
+        """How far before a number a `not_before` word can start."""
+        return max(map(len, self.not_before), default=0)
+
+    @functools.cached_property
+    def ignored(self) -> re.Pattern[str]:
+        """Any `ignore` word, found in one scan of a clause."""
+        return re.compile("|".join(re.escape(w) for w in self.ignore) or "(?!)")
+
+    @functools.cached_property
     def statement(self) -> re.Pattern[str]:
         """A number (digits, thousands commas, decimals) followed by a unit."""
         units = "|".join(re.escape(u) for u in sorted(self.units, key=len, reverse=True))
@@ -134,12 +144,14 @@ def statements(text: str, year: int | None) -> list[Statement]:
     another year states another figure)."""
     data = phrases()
     before, after = data.inexact
-    reach = max(map(len, data.not_before), default=0)
-    marks = _Marks(text)
+    reach = data.reach
+    marks: _Marks | None = None  # found with the first number: most texts state none
     out = []
     firsts: dict[str, int] = {}  # where each `in_paragraph` word first stands
     for match in data.statement.finditer(text):
         start, end = match.span()
+        if marks is None:
+            marks = _Marks(text)
         sentence, sentence_start = marks.sentence(start)
         whole, fraction, unit = match.groups()
         written = whole + (fraction or "")
@@ -284,8 +296,8 @@ def _phrase(data: Phrases, clause: str, unit: str, year: int | None) -> tuple[Ph
             masked[s:e] = " " * (e - s)
     rest = "".join(masked)
     other_year = year is not None and any(int(y) != year for y in _YEAR.findall(rest))
-    doubtful = (unit not in phrase.units or other_year
-                or any(w in rest for w in (*data.ignore, *phrase.ignore)))
+    doubtful = (unit not in phrase.units or other_year or data.ignored.search(rest) is not None
+                or any(w in rest for w in phrase.ignore))
     return phrase, doubtful
 
 
