@@ -51,6 +51,14 @@ class SubsetMemo:
     def __len__(self) -> int:
         return len(self._subsets)
 
+    def clear(self) -> None:
+        """Forget every kept subset (benchmarks measuring a render without them)."""
+        with self._lock:
+            for kept in self._subsets.values():
+                kept.kept = False
+            self._subsets.clear()
+            self.held = 0
+
     def subset(self, face: Any, codes: list[int], make: Any) -> _Subset:
         """The subset of `codes` of `face`, made by `make(codes)` unless it is kept."""
         key = (face, tuple(codes))

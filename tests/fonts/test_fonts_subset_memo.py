@@ -113,3 +113,14 @@ def test_a_subset_larger_than_the_budget_is_still_given_and_then_dropped():
 
     assert len(big.raw) == 1_000
     assert [key[1] for key in memo._subsets] == [(2,)]
+
+
+def test_a_cleared_memo_makes_the_subset_again():
+    memo = SubsetMemo()
+    face = object()
+    memo.compressed(memo.subset(face, [1], lambda codes: bytes(100)))
+
+    memo.clear()
+    made = memo.subset(face, [1], lambda codes: b"again")
+
+    assert made.raw == b"again" and memo.held == len(b"again") and len(memo) == 1
