@@ -7,8 +7,8 @@ Targets: at least 30 reports per second, and at most 150 MB peak memory in every
 worker processes and the parent). Exit status 1 when a target is missed.
 
 Each variation has its own organ name and table figures; with `--distinct-texts` the
-paragraphs of every section are also shuffled, so that reports use their characters in other
-orders and most font subsets of the text differ between them (the harder case for a worker,
+paragraphs and subsections of every section are also shuffled, so that reports use their
+characters in other orders and most font subsets of the text differ between them (the harder case for a worker,
 which keeps the subsets it has made: `govreport/fonts/subsetmemo.py`).
 """
 
@@ -84,7 +84,7 @@ def main() -> int:
     parser.add_argument("--reports", type=int, default=200)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--distinct-texts", action="store_true",
-                        help="shuffle each section's paragraphs: few font subsets repeat")
+                        help="shuffle each section's paragraphs and subsections: few subsets repeat")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         inputs = Path(tmp) / "in"

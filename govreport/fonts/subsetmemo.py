@@ -137,8 +137,11 @@ def keep_subsets(font: Any, kept: SubsetMemo | None = None) -> None:
     def add_kept_subset_objects(self: Any, doc: Any, fontname: str, codes: list[int]) -> Any:
         made.clear()
         descriptor = add_subset_objects(doc, fontname, codes)
-        stream = doc.idToObject[doc.idToObject[descriptor.name].dict["FontFile2"].name]
-        subset = made.pop(id(stream.content), None)
+        try:  # the font file stream, as reportlab 4 and 5 name it
+            stream = doc.idToObject[doc.idToObject[descriptor.name].dict["FontFile2"].name]
+        except (AttributeError, KeyError):  # another structure: reportlab compresses it itself
+            stream = None
+        subset = made.pop(id(getattr(stream, "content", None)), None)
         if subset is not None and stream.content is subset.raw and stream.filters:
             stream.filters = [_KeptFlate(subset, kept) if f is pdfdoc.PDFZCompress else f
                               for f in stream.filters]

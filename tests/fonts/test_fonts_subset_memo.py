@@ -59,10 +59,16 @@ def test_a_second_pdf_with_the_same_text_makes_no_new_subset(font, kept, monkeyp
     compressed = subset.flate
     made: list[bytes] = []
     monkeypatch.setattr(subsetmemo, "_Subset", lambda raw: made.append(raw))
+    given: list[bytes] = []
+    encode = subsetmemo._KeptFlate.encode
+    monkeypatch.setattr(subsetmemo._KeptFlate, "encode",
+                        lambda self, content: given.append(encode(self, content)) or given[-1])
 
     second = render(font, HEADINGS)
 
+    assert compressed is not None  # the first PDF's font file went through the memo
     assert made == []  # not made again
+    assert given == [compressed]  # and its kept compressed bytes are the font file stream's
     assert list(kept._subsets.values()) == [subset] and subset.flate is compressed
     assert second == first
 
@@ -79,6 +85,21 @@ def test_kept_subsets_give_the_bytes_reportlab_makes_without_the_memo(font, kept
     assert len(kept) == 2
     assert from_memo == made_again
     assert HEADINGS in PdfReader(io.BytesIO(from_memo)).pages[0].extract_text()
+
+
+def test_two_faces_drawing_the_same_text_keep_their_own_subsets(make_font, kept, monkeypatch):
+    song = make_font("song.ttf", family="Test Song", chars="".join(set(HEADINGS)))
+    hei = make_font("hei.ttf", family="Test Hei", chars="".join(set(HEADINGS)), weight=700)
+    render(song, HEADINGS)
+    new_process(monkeypatch)  # the synthetic fonts share a PostScript name, which reportlab
+    from_memo = render(hei, HEADINGS)  # would otherwise map to the face registered first
+    new_process(monkeypatch)
+    monkeypatch.setattr(subsetmemo, "keep_subsets", lambda ttf, kept=None: None)
+
+    made_again = render(hei, HEADINGS)
+
+    assert len(kept) == 2
+    assert from_memo == made_again
 
 
 def test_the_same_characters_in_another_order_are_another_subset(font, kept):
