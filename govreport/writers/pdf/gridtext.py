@@ -234,7 +234,10 @@ class _Pen:
             self._tx.setCharSpace(tc)
             self._tc = tc
         self._tx.setTextOrigin(x, y)
-        self._tx.textOut(text)
+        # Every show sets its origin, so the cursor advance `textOut` computes (a string
+        # width per show, ~5 % of a warm PDF render) is never used: `_textOut` emits the
+        # same operators without it.
+        self._tx._textOut(text)
 
     def finish(self) -> PDFTextObject:
         """Reset Tc (text state outlives BT/ET) and hand back the text object."""
