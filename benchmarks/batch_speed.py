@@ -8,8 +8,8 @@ worker processes and the parent). Exit status 1 when a target is missed.
 
 Each variation has its own organ name and table figures; with `--distinct-texts` the
 paragraphs and subsections of every section are also shuffled, so that reports use their
-characters in other orders and most font subsets of the text differ between them (the harder case for a worker,
-which keeps the subsets it has made: `govreport/fonts/subsetmemo.py`).
+characters in other orders and most font subsets of the text differ between them (the harder
+case for a worker, which keeps the subsets it has made: `govreport/fonts/subsetmemo.py`).
 """
 
 from __future__ import annotations

@@ -127,25 +127,20 @@ def keep_subsets(font: Any, kept: SubsetMemo | None = None) -> None:
     face = font.face
     make = face.makeSubset
     add_subset_objects = face.addSubsetObjects
-    made: dict[int, _Subset] = {}  # raw bytes id → subset, while reportlab adds its stream
 
     def make_subset(self: Any, codes: list[int]) -> bytes:
-        subset = kept.subset(face, codes, make)
-        made[id(subset.raw)] = subset
-        return subset.raw
+        return kept.subset(face, codes, make).raw
 
     def add_kept_subset_objects(self: Any, doc: Any, fontname: str, codes: list[int]) -> Any:
-        made.clear()
-        descriptor = add_subset_objects(doc, fontname, codes)
+        descriptor = add_subset_objects(doc, fontname, codes)  # makes the subset: kept now
+        subset = kept.subset(face, codes, make)
         try:  # the font file stream, as reportlab 4 and 5 name it
             stream = doc.idToObject[doc.idToObject[descriptor.name].dict["FontFile2"].name]
         except (AttributeError, KeyError):  # another structure: reportlab compresses it itself
-            stream = None
-        subset = made.pop(id(getattr(stream, "content", None)), None)
-        if subset is not None and stream.content is subset.raw and stream.filters:
+            return descriptor
+        if stream.content is subset.raw and stream.filters:
             stream.filters = [_KeptFlate(subset, kept) if f is pdfdoc.PDFZCompress else f
                               for f in stream.filters]
-        made.clear()
         return descriptor
 
     face.makeSubset = MethodType(make_subset, face)

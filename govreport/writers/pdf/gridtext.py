@@ -235,7 +235,7 @@ class _Pen:
             self._tc = tc
         self._tx.setTextOrigin(x, y)
         # Every show sets its origin, so the cursor advance `textOut` computes (a string
-        # width per show, ~5 % of a warm PDF render) is never used: `_textOut` emits the
+        # width per show, ~3 % of a warm PDF render) is never used: `_textOut` emits the
         # same operators without it.
         self._tx._textOut(text)
 
